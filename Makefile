@@ -1,0 +1,54 @@
+# The project's commands. `make help` lists them.
+# Every target installs what it needs into .venv from the pinned requirements files.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SITE_STAMP := $(VENV)/.site-installed
+DEV_STAMP  := $(VENV)/.dev-installed
+CHROMIUM   ?= /usr/bin/chromium
+HOST ?= 127.0.0.1:8000
+
+.DEFAULT_GOAL := help
+.PHONY: help serve build check test browser clean
+
+help: ## Vis denne hjelpen
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(SITE_STAMP): requirements.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(DEV_STAMP): requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@ $(SITE_STAMP)
+
+serve: $(SITE_STAMP) ## Forhåndsvis nettstedet på http://127.0.0.1:8000/
+	$(BIN)/mkdocs serve --dev-addr $(HOST)
+
+build: $(SITE_STAMP) ## Bygg nettstedet til site/
+	$(BIN)/mkdocs build --strict --site-dir site
+
+check: $(SITE_STAMP) ## Sjekk bare dataene i data/ (raskt)
+	@$(BIN)/python -m macros check
+
+test: $(DEV_STAMP) browser ## Kjør alle testene
+	$(BIN)/python -m pytest
+
+browser: ## Sørg for at Chromium finnes for nettlesertestene
+	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installerer Chromium med apt-get …"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	elif $(BIN)/python -m playwright install chromium; then \
+	  echo "Bruker Playwrights egen Chromium."; \
+	else \
+	  echo "Fant ikke Chromium. Installer pakken 'chromium' (for eksempel: sudo apt-get install chromium)" >&2; \
+	  echo "eller sett CHROMIUM=/sti/til/chromium." >&2; exit 1; \
+	fi
+
+clean: ## Slett site/ og .venv/
+	rm -rf site $(VENV)

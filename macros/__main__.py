@@ -1,0 +1,39 @@
+"""Command line: `python -m macros check` validates the data and prints every error."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import DataErrors
+from .load import data_dir, load_plan
+
+
+def check(folder: Path) -> int:
+    """Validate the data folder; print a Norwegian summary or every error. Returns exit code."""
+    try:
+        plan = load_plan(folder)
+    except DataErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    print(f"Dataene er i orden: {len(plan.areas)} utviklingsområder, {len(plan.goals)} delmål "
+          f"og {len(plan.measures)} tiltak.")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros",
+                                     description="Verktøy for dataene i handlingsplanen.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check_parser = commands.add_parser("check", help="sjekk dataene i data/")
+    check_parser.add_argument("--data", type=Path, default=None,
+                              help="datamappe (standard: data/ eller PLAN_DATA_DIR)")
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return check(args.data or data_dir())
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,126 @@
+"""The plan as frozen dataclasses, built once per build by `load.load_plan`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Status:
+    """A status in the vocabulary of `data/plan.yaml`."""
+
+    id: str
+    name: str
+    description: str
+    icon: str
+    tone: str
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """A dated status report on a measure."""
+
+    date: dt.date
+    status: Status
+    text: str
+    link: str | None = None
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A tiltak. `log` is sorted newest first."""
+
+    id: str
+    text: str
+    goal_id: str
+    area_id: str
+    items: tuple[str, ...] = ()
+    see: str | None = None
+    owner: str | None = None
+    deadline: dt.date | None = None
+    log: tuple[LogEntry, ...] = ()
+
+    @property
+    def anchor(self) -> str:
+        return "tiltak-" + self.id.replace(".", "-")
+
+    @property
+    def latest(self) -> LogEntry | None:
+        return self.log[0] if self.log else None
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A delmål with its measures in plan order."""
+
+    id: str
+    text: str
+    area_id: str
+    measures: tuple[Measure, ...]
+
+    @property
+    def anchor(self) -> str:
+        return "delmal-" + self.id.replace(".", "-")
+
+
+@dataclass(frozen=True)
+class Area:
+    """An utviklingsområde; each has one page at `page_url`."""
+
+    id: str
+    slug: str
+    title: str
+    goals: tuple[Goal, ...]
+    source: str
+
+    @property
+    def page_url(self) -> str:
+        return f"omrader/{self.slug}/"
+
+    @property
+    def page_file(self) -> str:
+        return f"omrader/{self.slug}.md"
+
+    @property
+    def measures(self) -> tuple[Measure, ...]:
+        return tuple(m for g in self.goals for m in g.measures)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The whole plan, indexed by id."""
+
+    title: str
+    organisation: str
+    period: str
+    stale_after_days: int
+    statuses: tuple[Status, ...]
+    unreported: Status
+    areas: tuple[Area, ...]
+    build_date: dt.date
+    goals_by_id: dict[str, Goal] = field(default_factory=dict, repr=False, compare=False)
+    measures_by_id: dict[str, Measure] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def goals(self) -> tuple[Goal, ...]:
+        return tuple(g for a in self.areas for g in a.goals)
+
+    @property
+    def measures(self) -> tuple[Measure, ...]:
+        return tuple(m for a in self.areas for m in a.measures)
+
+    def area(self, area_id: str) -> Area:
+        return next(a for a in self.areas if a.id == area_id)
+
+    def status_of(self, measure: Measure) -> Status:
+        """The current status: the newest log entry's, or the unreported status."""
+        return measure.latest.status if measure.latest else self.unreported
+
+    def status_counts(self, measures) -> list[tuple[Status, int]]:
+        """Count measures per status, in vocabulary order, unreported last; zeros included."""
+        counts: dict[str, int] = {}
+        for m in measures:
+            sid = self.status_of(m).id
+            counts[sid] = counts.get(sid, 0) + 1
+        return [(s, counts.get(s.id, 0)) for s in (*self.statuses, self.unreported)]

@@ -1,0 +1,52 @@
+"""Shared test helpers: paths, and building the real site into a temporary folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+EXAMPLE_DATA = FIXTURES / "eksempel"
+BUILD_DATE = "2026-11-01"
+
+
+@dataclass
+class Build:
+    """The result of one `mkdocs build`: exit code, output and the site folder."""
+
+    returncode: int
+    output: str
+    site: Path
+
+    def page(self, url: str) -> str:
+        """HTML of a page by its directory URL, e.g. "omrader/mangfold/"."""
+        return (self.site / url / "index.html").read_text(encoding="utf-8")
+
+    def html_files(self) -> list[Path]:
+        return sorted(self.site.rglob("*.html"))
+
+
+def build_site(dest: Path, data_dir: Path | None = None, **env: str) -> Build:
+    """Run the real build (strict) into `dest`, optionally from another data folder."""
+    environment = {**os.environ, "PLAN_BUILD_DATE": BUILD_DATE, **env}
+    if data_dir is not None:
+        environment["PLAN_DATA_DIR"] = str(data_dir)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
+        cwd=ROOT, env=environment, capture_output=True, text=True,
+    )
+    return Build(result.returncode, result.stdout + result.stderr, dest)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Build:
+    """The real plan, built once per test session."""
+    build = build_site(tmp_path_factory.mktemp("site"))
+    assert build.returncode == 0, build.output
+    return build

@@ -1,0 +1,117 @@
+"""The loader: the real data loads, and every bad file in the corpus fails as expected."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE_DATA, FIXTURES, ROOT
+from macros.errors import DataErrors
+from macros.load import load_plan
+
+BAD = FIXTURES / "ugyldig"
+BAD_CASES = sorted(p.name for p in BAD.iterdir() if p.is_dir())
+
+
+def overlay(case: Path, dest: Path) -> Path:
+    """A data folder: the example data with the case's files laid over it."""
+    shutil.copytree(EXAMPLE_DATA, dest)
+    for source in case.rglob("*.yaml"):
+        target = dest / source.relative_to(case)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    return dest
+
+
+def errors_for(case: str, tmp_path: Path) -> list[str]:
+    folder = overlay(BAD / case, tmp_path / "data")
+    with pytest.raises(DataErrors) as caught:
+        load_plan(folder)
+    prefix = folder.as_posix() + "/"
+    return [str(e).replace(prefix, "") for e in caught.value.errors]
+
+
+def test_real_plan_loads_with_the_plan_counts():
+    plan = load_plan(ROOT / "data")
+    assert [a.id for a in plan.areas] == ["1", "2", "3", "4"]
+    assert len(plan.goals) == 14
+    assert len(plan.measures) == 33
+    assert [m.id for m in plan.goals_by_id["1.1"].measures] == [f"1.1.{i}" for i in range(1, 8)]
+
+
+def test_real_plan_ships_no_progress():
+    """The shipped data is the plan text only; no status has been reported yet."""
+    plan = load_plan(ROOT / "data")
+    assert all(not m.log and m.owner is None and m.deadline is None for m in plan.measures)
+    assert {plan.status_of(m).id for m in plan.measures} == {"ikke-rapportert"}
+
+
+def test_real_plan_cross_reference_and_items():
+    plan = load_plan(ROOT / "data")
+    assert plan.measures_by_id["3.1.1"].see == "1.1"
+    assert plan.measures_by_id["3.5.1"].items == (
+        "Mediefag/digitale kunstfag", "Dans", "Teater", "Visuell kunst", "Folkemusikk")
+
+
+def test_example_data_current_status_is_newest_entry():
+    plan = load_plan(EXAMPLE_DATA)
+    for measure in plan.measures:
+        dates = [e.date for e in measure.log]
+        assert dates == sorted(dates, reverse=True), measure.id
+        if measure.log:
+            assert plan.status_of(measure) == measure.log[0].status
+        else:
+            assert plan.status_of(measure) is plan.unreported
+
+
+def test_newest_entry_wins_regardless_of_file_order(tmp_path):
+    folder = overlay(FIXTURES / "rekkefolge", tmp_path / "data")
+    measure = load_plan(folder).measures_by_id["5.1.1"]
+    assert measure.latest.date == dt.date(2026, 3, 1)
+    assert measure.latest.status.id == "fullfort"
+    # Two entries on the same date: the later one in the file counts as newer.
+    twin = load_plan(folder).measures_by_id["5.1.2"]
+    assert twin.latest.text == "Skrevet sist."
+
+
+@pytest.mark.parametrize("case", BAD_CASES)
+def test_bad_data_fails_with_expected_messages(case, tmp_path):
+    expected = (BAD / case / "forventet.txt").read_text(encoding="utf-8").splitlines()
+    assert errors_for(case, tmp_path) == [line for line in expected if line.strip()]
+
+
+def test_every_bad_case_has_expectations():
+    for case in BAD_CASES:
+        assert (BAD / case / "forventet.txt").is_file(), f"{case} mangler forventet.txt"
+
+
+def test_check_command_reports_all_errors_and_exits_nonzero(tmp_path):
+    folder = overlay(BAD / "flere-filer", tmp_path / "data")
+    result = subprocess.run([sys.executable, "-m", "macros", "check", "--data", str(folder)],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Fant 2 feil" in result.stderr
+    assert "5-test.yaml:13:20:" in result.stderr and "6-test-to.yaml:15:21:" in result.stderr
+
+
+def test_check_command_on_real_data():
+    result = subprocess.run([sys.executable, "-m", "macros", "check"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "4 utviklingsområder, 14 delmål og 33 tiltak" in result.stdout
+
+
+def test_plan_is_loaded_once_and_reloaded_after_a_change(tmp_path):
+    folder = overlay(FIXTURES / "rekkefolge", tmp_path / "data")
+    first = load_plan(folder)
+    assert load_plan(folder) is first
+    area_file = folder / "omrader" / "5-test.yaml"
+    area_file.write_text(area_file.read_text(encoding="utf-8").replace("Et delmål.", "Endret."),
+                         encoding="utf-8")
+    changed = load_plan(folder)
+    assert changed is not first and changed.goals_by_id["5.1"].text == "Endret."

@@ -1,0 +1,156 @@
+"""The real site, built with `mkdocs build --strict` into a temporary folder."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from conftest import FIXTURES, ROOT, build_site
+from htmlscan import PageScan, is_external, normalise, resolve
+from macros.load import load_plan
+
+PLAN = load_plan(ROOT / "data")
+
+
+def test_build_succeeds_without_warnings(real_site):
+    assert "WARNING" not in real_site.output, real_site.output
+
+
+@pytest.mark.parametrize("area", PLAN.areas, ids=lambda a: a.slug)
+def test_every_goal_and_measure_text_is_on_its_area_page(real_site, area):
+    text = normalise(PageScan(real_site.page(area.page_url)).text)
+    for goal in area.goals:
+        assert normalise(goal.text) in text, goal.id
+        for measure in goal.measures:
+            assert normalise(measure.text) in text, measure.id
+            for item in measure.items:
+                assert normalise(item) in text, measure.id
+
+
+@pytest.mark.parametrize("area", PLAN.areas, ids=lambda a: a.slug)
+def test_every_anchor_is_present_and_unique(real_site, area):
+    ids = PageScan(real_site.page(area.page_url)).ids
+    duplicates = [i for i, n in Counter(ids).items() if n > 1]
+    assert not duplicates, duplicates
+    for goal in area.goals:
+        assert f"delmal-{goal.id.replace('.', '-')}" in ids
+        for measure in goal.measures:
+            assert f"tiltak-{measure.id.replace('.', '-')}" in ids
+
+
+def test_all_anchors_in_the_whole_site(real_site):
+    anchors = set()
+    for area in PLAN.areas:
+        anchors |= {i for i in PageScan(real_site.page(area.page_url)).ids
+                    if i.startswith(("delmal-", "tiltak-"))}
+    assert len([a for a in anchors if a.startswith("delmal-")]) == 14
+    assert len([a for a in anchors if a.startswith("tiltak-")]) == 33
+
+
+def test_cross_reference_is_a_real_link(real_site):
+    page = real_site.page("omrader/forskning-og-utvikling/")
+    row = re.search(r'<tr id="tiltak-3-1-1".*?</tr>', page, re.S).group(0)
+    assert 'href="../mangfold/#delmal-1-1"' in row
+
+
+def test_measure_items_are_a_list(real_site):
+    page = real_site.page("omrader/forskning-og-utvikling/")
+    row = re.search(r'<tr id="tiltak-3-5-1".*?</tr>', page, re.S).group(0)
+    assert row.count("<li>") == 5
+
+
+def test_status_is_badge_with_icon_and_text(real_site):
+    page = real_site.page("omrader/mangfold/")
+    badges = re.findall(r'<span class="plan-status [^"]+"[^>]*>(.*?)</span></span>', page, re.S)
+    assert len(badges) == 12
+    for badge in badges:
+        assert "<svg" in badge and 'aria-hidden="true"' in badge
+        assert "Ikke rapportert" in badge
+
+
+def test_tables_have_caption_and_scoped_headers(real_site):
+    for area in PLAN.areas:
+        page = real_site.page(area.page_url)
+        tables = re.findall(r"<table.*?</table>", page, re.S)
+        assert len(tables) == len(area.goals)
+        for table in tables:
+            assert "<caption>" in table
+            assert re.search(r'<th scope="col"', table)
+            assert len(re.findall(r'<th scope="row"', table)) == table.count("<tr id=")
+
+
+def test_pages_exist_and_speak_norwegian(real_site):
+    for url in ["", "oversikt/", "om-planen/", *(a.page_url for a in PLAN.areas)]:
+        scan = PageScan(real_site.page(url))
+        assert scan.lang == "nb", url
+    assert (real_site.site / "404.html").is_file()
+
+
+def test_no_template_syntax_or_macro_errors_in_output(real_site):
+    for path in real_site.html_files():
+        text = path.read_text(encoding="utf-8")
+        for needle in ("{{", "{%", "Macro Rendering Error", "Macro Syntax Error", "Traceback"):
+            assert needle not in text, f"{needle!r} in {path}"
+
+
+def test_no_external_resources(real_site):
+    for path in real_site.html_files():
+        for url in PageScan(path.read_text(encoding="utf-8")).resources:
+            assert not is_external(url), f"{path.relative_to(real_site.site)}: {url}"
+    for css in real_site.site.rglob("*.css"):
+        for url in re.findall(r"""url\(\s*['"]?([^'")]+)""", css.read_text(encoding="utf-8")):
+            assert not is_external(url), f"{css.name}: {url}"
+        assert "@import" not in css.read_text(encoding="utf-8") or "//" not in css.name
+
+
+def test_every_internal_link_and_anchor_resolves(real_site):
+    ids_cache: dict = {}
+    broken = []
+    for page in real_site.html_files():
+        for href in PageScan(page.read_text(encoding="utf-8")).links:
+            target = resolve(real_site.site, page, href)
+            if target is None:
+                continue
+            file, fragment = target
+            if not file.is_file():
+                broken.append(f"{page.relative_to(real_site.site)} -> {href}")
+                continue
+            if fragment:
+                if file not in ids_cache:
+                    ids_cache[file] = set(PageScan(file.read_text(encoding="utf-8")).ids)
+                if fragment not in ids_cache[file]:
+                    broken.append(f"{page.relative_to(real_site.site)} -> {href}")
+    assert not broken, "\n".join(broken)
+
+
+def test_front_page_summarises_each_area_and_says_nothing_is_reported(real_site):
+    text = normalise(PageScan(real_site.page("")).text)
+    for area in PLAN.areas:
+        assert area.title in text
+    assert text.count("Ingen av tiltakene har fått status ennå.") == 4
+    assert "4 utviklingsområder med til sammen 14 delmål og 33 tiltak" in text
+
+
+def test_overview_lists_every_measure_once(real_site):
+    page = real_site.page("oversikt/")
+    for measure in PLAN.measures:
+        assert page.count(f">{measure.id}</a></th>") == 1, measure.id
+
+
+def test_pages_have_descriptions(real_site):
+    for url in ["", "oversikt/", "om-planen/", *(a.page_url for a in PLAN.areas)]:
+        match = re.search(r'<meta name="description" content="([^"]+)"', real_site.page(url))
+        assert match and len(match.group(1)) > 30, url
+
+
+def test_bad_data_fails_the_build_and_publishes_nothing(tmp_path):
+    from test_load import overlay
+
+    data = overlay(FIXTURES / "ugyldig" / "flere-filer", tmp_path / "data")
+    build = build_site(tmp_path / "site", data_dir=data)
+    assert build.returncode != 0
+    assert "Fant 2 feil i dataene" in build.output
+    assert "omrader/5-test.yaml:13:20: tiltak 5.1.1 ansvarlig:" in build.output
+    assert not list((tmp_path / "site").rglob("*.html"))
