@@ -96,7 +96,7 @@ def test_check_command_reports_all_errors_and_exits_nonzero(tmp_path):
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 1
     assert "Fant 2 feil" in result.stderr
-    assert "5-test.yaml:13:20:" in result.stderr and "6-test-to.yaml:15:21:" in result.stderr
+    assert "5-test.yaml:12:20:" in result.stderr and "6-test-to.yaml:14:21:" in result.stderr
 
 
 def test_check_command_on_real_data():

@@ -152,5 +152,5 @@ def test_bad_data_fails_the_build_and_publishes_nothing(tmp_path):
     build = build_site(tmp_path / "site", data_dir=data)
     assert build.returncode != 0
     assert "Fant 2 feil i dataene" in build.output
-    assert "omrader/5-test.yaml:13:20: tiltak 5.1.1 ansvarlig:" in build.output
+    assert "omrader/5-test.yaml:12:20: tiltak 5.1.1 ansvarlig:" in build.output
     assert not list((tmp_path / "site").rglob("*.html"))
