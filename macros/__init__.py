@@ -31,10 +31,15 @@ def define_env(env) -> None:
     except DataErrors as exc:
         raise _fail(exc.report()) from None
     env.variables["plan"] = plan
+    repo_url = env.conf.get("repo_url") or None
+    if not repo_url:
+        # Without the repository's address (PLAN_REPO_URL) there is nowhere to edit: drop the
+        # page edit button rather than let MkDocs warn about a relative edit_uri.
+        env.conf["edit_uri"] = None
     rendered_areas: set[str] = env.variables.setdefault("_rendered_areas", set())
 
     def renderer() -> Renderer:
-        return Renderer(plan, env.page.url)
+        return Renderer(plan, env.page.url, repo_url)
 
     @env.macro
     def utviklingsomrade(area_id: str) -> str:

@@ -270,8 +270,7 @@ def _load(folder: Path, files: list[Path], today: dt.date) -> Plan:
     errors = [e for d in docs for e in d.errors]
     if errors:
         raise DataErrors(errors)
-    return _build(plan_doc.value, [d.value for d in area_docs],
-                  [d.display for d in area_docs], today)
+    return _build(plan_doc.value, area_docs, today)
 
 
 def _vocabulary(plan_doc: _Document) -> list[dict]:
@@ -391,13 +390,14 @@ def _status(raw: dict, ident: str) -> Status:
     return Status(ident, raw["navn"], raw["beskrivelse"], raw["ikon"], raw["farge"])
 
 
-def _build(plan: dict, areas: list[dict], sources: list[str], today: dt.date) -> Plan:
+def _build(plan: dict, area_docs: list[_Document], today: dt.date) -> Plan:
     statuses = tuple(_status(s, s["id"]) for s in plan["statuser"])
     by_id = {s.id: s for s in statuses}
     built_areas = []
-    for raw_area, source in zip(areas, sources):
+    for doc in area_docs:
+        raw_area, source = doc.value, doc.display
         goals = []
-        for raw_goal in raw_area["delmål"]:
+        for gi, raw_goal in enumerate(raw_area["delmål"]):
             measures = tuple(
                 Measure(
                     id=m["id"], text=m["tekst"], goal_id=raw_goal["id"], area_id=raw_area["id"],
@@ -405,8 +405,9 @@ def _build(plan: dict, areas: list[dict], sources: list[str], today: dt.date) ->
                     owner=m.get("ansvarlig"),
                     deadline=dt.date.fromisoformat(m["frist"]) if m.get("frist") else None,
                     log=_log(m.get("logg") or [], by_id),
+                    line=doc.where(("delmål", gi, "tiltak", mi))[0],
                 )
-                for m in raw_goal["tiltak"]
+                for mi, m in enumerate(raw_goal["tiltak"])
             )
             goals.append(Goal(raw_goal["id"], raw_goal["tekst"], raw_area["id"], measures))
         built_areas.append(Area(raw_area["id"], raw_area["slug"], raw_area["tittel"],

@@ -40,6 +40,7 @@ class Measure:
     owner: str | None = None
     deadline: dt.date | None = None
     log: tuple[LogEntry, ...] = ()
+    line: int = 0  # line of the measure's `id` in its area file (Area.source); 0 if unknown
 
     @property
     def anchor(self) -> str:
@@ -66,7 +67,7 @@ class Goal:
 
 @dataclass(frozen=True)
 class Area:
-    """An utviklingsområde; each has one page at `page_url`."""
+    """An utviklingsområde; each has one page at `page_url`. `source` is its data file."""
 
     id: str
     slug: str

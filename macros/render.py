@@ -14,6 +14,8 @@ from .model import Area, Goal, Measure, Plan
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 LOCALE = "nb_NO"
+# The branch editors change; mkdocs.yml's edit_uri names the same one.
+BRANCH = "main"
 
 
 def norwegian_date(value: dt.date) -> str:
@@ -53,18 +55,34 @@ def relative(url: str, from_page: str) -> str:
     return rel + (f"#{anchor}" if anchor else "")
 
 
-class Renderer:
-    """Renders fragments for one page; links are made relative to that page."""
+def source_url(repo_url: str | None, area: Area, measure: Measure | None = None) -> str | None:
+    """The git host's view of the YAML file holding a measure, at its line; None without a repo."""
+    if not repo_url or posixpath.isabs(area.source) or area.source.startswith("../"):
+        return None
+    line = f"#L{measure.line}" if measure is not None and measure.line else ""
+    return f"{repo_url.rstrip('/')}/blob/{BRANCH}/{area.source}{line}"
 
-    def __init__(self, plan: Plan, page_url: str):
-        self.plan, self.page_url = plan, page_url
+
+class Renderer:
+    """Renders fragments for one page; links are made relative to that page.
+
+    `repo_url` is the repository on the git host (setting PLAN_REPO_URL); without it, no
+    "Oppdater status" links are rendered rather than links to a made-up address.
+    """
+
+    def __init__(self, plan: Plan, page_url: str, repo_url: str | None = None):
+        self.plan, self.page_url, self.repo_url = plan, page_url, repo_url
 
     def link(self, item: Area | Goal | Measure) -> str:
         return relative(target_url(item, self.plan), self.page_url)
 
+    def edit_url(self, measure: Measure) -> str | None:
+        """Where an editor reports status on a measure."""
+        return source_url(self.repo_url, self.plan.area(measure.area_id), measure)
+
     def _render(self, template: str, **context) -> str:
         return environment().get_template(template).render(plan=self.plan, link=self.link,
-                                                           **context)
+                                                           edit_url=self.edit_url, **context)
 
     def area(self, area: Area) -> str:
         return self._render("area.html", area=area)

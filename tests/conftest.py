@@ -34,7 +34,8 @@ class Build:
 
 def build_site(dest: Path, data_dir: Path | None = None, **env: str) -> Build:
     """Run the real build (strict) into `dest`, optionally from another data folder."""
-    environment = {**os.environ, "PLAN_BUILD_DATE": BUILD_DATE, "NO_MKDOCS_2_WARNING": "1", **env}
+    inherited = {k: v for k, v in os.environ.items() if k != "PLAN_REPO_URL"}  # tests set it
+    environment = {**inherited, "PLAN_BUILD_DATE": BUILD_DATE, "NO_MKDOCS_2_WARNING": "1", **env}
     if data_dir is not None:
         environment["PLAN_DATA_DIR"] = str(data_dir)
     result = subprocess.run(
