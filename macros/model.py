@@ -102,6 +102,7 @@ class Plan:
     build_date: dt.date
     goals_by_id: dict[str, Goal] = field(default_factory=dict, repr=False, compare=False)
     measures_by_id: dict[str, Measure] = field(default_factory=dict, repr=False, compare=False)
+    _derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def goals(self) -> tuple[Goal, ...]:
@@ -109,7 +110,9 @@ class Plan:
 
     @property
     def measures(self) -> tuple[Measure, ...]:
-        return tuple(m for a in self.areas for m in a.measures)
+        if "measures" not in self._derived:
+            self._derived["measures"] = tuple(m for a in self.areas for m in a.measures)
+        return self._derived["measures"]
 
     def area(self, area_id: str) -> Area:
         return next(a for a in self.areas if a.id == area_id)
@@ -117,6 +120,39 @@ class Plan:
     def status_of(self, measure: Measure) -> Status:
         """The current status: the newest log entry's, or the unreported status."""
         return measure.latest.status if measure.latest else self.unreported
+
+    def is_stale(self, measure: Measure) -> bool:
+        """True if the newest report is older than `stale_after_days` on the build date."""
+        latest = measure.latest
+        return latest is not None and (self.build_date - latest.date).days > self.stale_after_days
+
+    def needs_report(self, measure: Measure) -> bool:
+        """True if the measure was never reported or its newest report is stale."""
+        return measure.latest is None or self.is_stale(measure)
+
+    @property
+    def stale_before(self) -> dt.date:
+        """Reports dated before this day are stale."""
+        return self.build_date - dt.timedelta(days=self.stale_after_days)
+
+    def needing_report(self) -> tuple[list[Measure], list[Measure]]:
+        """(never reported, stale) measures in plan order; computed once per plan."""
+        if "needing_report" not in self._derived:
+            never = [m for m in self.measures if m.latest is None]
+            stale = [m for m in self.measures if self.is_stale(m)]
+            self._derived["needing_report"] = (never, stale)
+        return self._derived["needing_report"]
+
+    def log_entries(self) -> list[tuple[Measure, LogEntry]]:
+        """Every log entry of the plan with its measure, newest first, then in plan order."""
+        if "log_entries" not in self._derived:
+            order = [(entry.date, -position, index, measure, entry)
+                     for position, measure in enumerate(self.measures)
+                     for index, entry in enumerate(reversed(measure.log))]
+            # Same day: plan order across measures, the later line in the file first.
+            order.sort(key=lambda t: t[:3], reverse=True)
+            self._derived["log_entries"] = [(m, e) for *_, m, e in order]
+        return self._derived["log_entries"]
 
     def status_counts(self, measures) -> list[tuple[Status, int]]:
         """Count measures per status, in vocabulary order, unreported last; zeros included."""

@@ -51,3 +51,11 @@ def real_site(tmp_path_factory) -> Build:
     build = build_site(tmp_path_factory.mktemp("site"))
     assert build.returncode == 0, build.output
     return build
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory) -> Build:
+    """The example data in tests/fixtures/eksempel, built once per test session."""
+    build = build_site(tmp_path_factory.mktemp("example-site"), data_dir=EXAMPLE_DATA)
+    assert build.returncode == 0, build.output
+    return build
