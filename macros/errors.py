@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, order=True)
 class DataError:
-    """One problem in a data file, formatted as `file:line:col: subject field: message`."""
+    """One problem in a data file, formatted as `file:line:col: subject field: message`.
+
+    `rule` says which check found it ("schema" for the JSON Schema); it is not shown.
+    """
 
     file: str
     line: int
@@ -16,6 +19,7 @@ class DataError:
     subject: str
     field: str
     message: str
+    rule: str = field(default="", compare=False)
 
     def __str__(self) -> str:
         where = " ".join(part for part in (self.subject, self.field) if part)

@@ -115,10 +115,10 @@ class _Document:
         return table.get(path, (1, 1))
 
     def error(self, path: tuple, message: str, at_key: bool = False,
-              mark: tuple[int, int] | None = None) -> None:
+              mark: tuple[int, int] | None = None, rule: str = "") -> None:
         line, col = mark or self.where(path, at_key)
         subject, field = _describe(self.value, path, self.kind)
-        self.errors.append(DataError(self.display, line, col, subject, field, message))
+        self.errors.append(DataError(self.display, line, col, subject, field, message, rule))
 
     def read(self) -> None:
         try:
@@ -256,14 +256,14 @@ def _load(folder: Path, files: list[Path], today: dt.date) -> Plan:
 
     if plan_doc.value is not None:
         for problem in _read_schema("plan.schema.json").check(plan_doc.value, plan_doc.raw):
-            plan_doc.error(problem.path, problem.message, problem.at_key)
+            plan_doc.error(problem.path, problem.message, problem.at_key, rule="schema")
     vocabulary = _vocabulary(plan_doc)
     labels = {s["navn"]: s["id"] for s in vocabulary}
     area_schema = _read_schema("omrade.schema.json", labels)
     for doc in area_docs:
         if doc.value is not None:
             for problem in area_schema.check(doc.value, doc.raw):
-                doc.error(problem.path, problem.message, problem.at_key)
+                doc.error(problem.path, problem.message, problem.at_key, rule="schema")
     _check_vocabulary_matches_schema(plan_doc, vocabulary, area_schema)
     _check_semantics(area_docs)
 

@@ -17,7 +17,8 @@ from .errors import allowed_list, suggest
 Path = tuple  # keys and list indices from the document root
 
 ANNOTATIONS = {"$schema", "$id", "$comment", "title", "description", "markdownDescription",
-               "errorMessage", "default", "examples", "format", "definitions"}
+               "errorMessage", "default", "examples", "format", "definitions",
+               "defaultSnippets"}  # defaultSnippets: completion in VS Code's YAML extension
 KEYWORDS = {"type", "properties", "required", "additionalProperties", "items", "minItems",
             "minLength", "pattern", "enum", "$ref", "minimum", "maximum"}
 
