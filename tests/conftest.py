@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,3 +60,45 @@ def example_site(tmp_path_factory) -> Build:
     build = build_site(tmp_path_factory.mktemp("example-site"), data_dir=EXAMPLE_DATA)
     assert build.returncode == 0, build.output
     return build
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright, one per test session."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import launch
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """Serve a built site folder on 127.0.0.1 (free port) until the session ends: `serve(path)`."""
+    from browser import serve_folder
+
+    with ExitStack() as servers:
+        cache: dict[Path, str] = {}
+
+        def start(folder: Path) -> str:
+            if folder not in cache:
+                cache[folder] = servers.enter_context(serve_folder(folder))
+            return cache[folder]
+
+        yield start
+
+
+@pytest.fixture(scope="session")
+def real_server(real_site, serve) -> str:
+    """Base URL ("http://127.0.0.1:PORT/") of the real site, served."""
+    return serve(real_site.site)
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Mark every test that drives the browser, so `-m "not browser"` skips them."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

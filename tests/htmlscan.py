@@ -15,7 +15,9 @@ class PageScan(HTMLParser):
     RESOURCE_ATTRS = {
         ("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"),
         ("source", "srcset"), ("video", "src"), ("audio", "src"), ("embed", "src"),
-        ("object", "data"), ("img", "srcset"),
+        ("object", "data"), ("img", "srcset"), ("video", "poster"), ("input", "src"),
+        ("image", "href"), ("image", "xlink:href"), ("use", "href"), ("use", "xlink:href"),
+        ("track", "src"), ("frame", "src"), ("link", "imagesrcset"),
     }
 
     def __init__(self, text: str):
@@ -23,9 +25,11 @@ class PageScan(HTMLParser):
         self.ids: list[str] = []
         self.links: list[str] = []
         self.resources: list[str] = []
+        self.styles: list[str] = []
         self.lang: str | None = None
         self._text: list[str] = []
         self._skip = 0
+        self._in_style = False
         self.feed(text)
 
     def handle_starttag(self, tag, attrs):
@@ -44,21 +48,38 @@ class PageScan(HTMLParser):
                 self.resources.append(attrs["href"])
         for name, value in attrs.items():
             if (tag, name) in self.RESOURCE_ATTRS and value:
-                self.resources.append(value)
+                self.resources += _srcset(value) if name.endswith("srcset") else [value]
+        if attrs.get("style"):
+            self.styles.append(attrs["style"])
         if tag in ("script", "style"):
             self._skip += 1
+        self._in_style = tag == "style"
 
     def handle_endtag(self, tag):
+        self._in_style = False
         if tag in ("script", "style") and self._skip:
             self._skip -= 1
 
     def handle_data(self, data):
+        if self._in_style:
+            self.styles.append(data)
         if not self._skip:
             self._text.append(data)
 
     @property
     def text(self) -> str:
         return re.sub(r"\s+", " ", " ".join(self._text))
+
+
+def _srcset(value: str) -> list[str]:
+    """The URLs of a srcset ("a.png 1x, b.png 2x")."""
+    return [c.split()[0] for c in value.split(",") if c.strip()]
+
+
+def css_urls(css: str) -> list[str]:
+    """Every URL a stylesheet loads: url(…) and @import "…"."""
+    return (re.findall(r"""url\(\s*['"]?([^'")\s]+)""", css)
+            + re.findall(r"""@import\s+['"]([^'"]+)""", css))
 
 
 def normalise(text: str) -> str:
