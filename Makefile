@@ -8,11 +8,12 @@ SITE_STAMP := $(VENV)/.site-installed
 DEV_STAMP  := $(VENV)/.dev-installed
 CHROMIUM   ?= /usr/bin/chromium
 HOST ?= 127.0.0.1:8000
+BASE ?= origin/main
 # Material prints an end-of-life notice on every build; the migration is tracked in the README.
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check test browser clean
+.PHONY: help serve build check diff test browser clean
 
 help: ## Vis denne hjelpen
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -36,6 +37,9 @@ build: $(SITE_STAMP) ## Bygg nettstedet til site/
 
 check: $(SITE_STAMP) ## Sjekk bare dataene i data/ (raskt)
 	@$(BIN)/python -m macros check
+
+diff: $(SITE_STAMP) ## Vis hva endringen gjør med planen (make diff BASE=origin/main)
+	@$(BIN)/python -m macros diff "$(BASE)"
 
 test: $(DEV_STAMP) browser ## Kjør alle testene
 	$(BIN)/python -m pytest

@@ -1,4 +1,5 @@
-"""Command line: `python -m macros check` validates the data and prints every error."""
+"""Command line: `python -m macros check` validates the data and prints every error;
+`python -m macros diff REVISION` prints the status diff for reviewers."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .diff import RevisionError, status_diff
 from .errors import DataErrors
 from .load import data_dir, load_plan
 
@@ -22,6 +24,23 @@ def check(folder: Path) -> int:
     return 0
 
 
+def diff(revision: str, folder: Path) -> int:
+    """Vis i Markdown hva dataene i arbeidskopien endrer i planen sammenlignet med en
+    git-revisjon (for eksempel origin/main): nye, fjernede og omnummererte tiltak,
+    statusendringer (fra → til), nye logginnslag og endret tekst. Er dataene i revisjonen
+    ugyldige, står det i rapporten. Avslutter med 1 hvis dataene i arbeidskopien har feil."""
+    # The docstring above is the command's help text, so it is in Norwegian.
+    try:
+        print(status_diff(revision, folder), end="")
+    except DataErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    except RevisionError as exc:
+        print(f"Kan ikke sammenligne: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros",
                                      description="Verktøy for dataene i handlingsplanen.")
@@ -29,9 +48,17 @@ def main(argv: list[str] | None = None) -> int:
     check_parser = commands.add_parser("check", help="sjekk dataene i data/")
     check_parser.add_argument("--data", type=Path, default=None,
                               help="datamappe (standard: data/ eller PLAN_DATA_DIR)")
+    diff_parser = commands.add_parser("diff", help="vis hva endringen gjør med planen",
+                                      description=diff.__doc__)
+    diff_parser.add_argument("revision", help="git-revisjonen det sammenlignes med, for "
+                                              "eksempel origin/main")
+    diff_parser.add_argument("--data", type=Path, default=None,
+                             help="datamappe (standard: data/ eller PLAN_DATA_DIR)")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.data or data_dir())
+    if args.command == "diff":
+        return diff(args.revision, args.data or data_dir())
     return 2
 
 

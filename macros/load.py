@@ -51,15 +51,22 @@ def data_files(folder: Path) -> list[Path]:
     return [folder / PLAN_FILE, *sorted((folder / AREAS_DIR).glob("*.yaml"))]
 
 
-def load_plan(folder: Path | None = None, today: dt.date | None = None) -> Plan:
-    """Return the validated plan, or raise `DataErrors` listing every problem."""
+def load_plan(folder: Path | None = None, today: dt.date | None = None,
+              schema_dir: Path | None = None) -> Plan:
+    """Return the validated plan, or raise `DataErrors` listing every problem.
+
+    `schema_dir` defaults to the repository's `data/schema/`; the status diff passes an older
+    revision's own schemas, so that a change of vocabulary compares like with like.
+    """
     folder = (folder or data_dir()).resolve()
     today = today or build_date()
+    schema_dir = (schema_dir or SCHEMA_DIR).resolve()
     files = data_files(folder)
-    key = (str(folder), today, tuple((str(f), _mtime(f)) for f in files), _schema_stamp())
+    key = (str(folder), today, tuple((str(f), _mtime(f)) for f in files),
+           str(schema_dir), _schema_stamp(schema_dir))
     if key not in _cache:
         _cache.clear()
-        _cache[key] = _load(folder, files, today)
+        _cache[key] = _load(folder, files, today, schema_dir)
     return _cache[key]
 
 
@@ -70,8 +77,8 @@ def _mtime(path: Path) -> int:
         return -1
 
 
-def _schema_stamp() -> tuple:
-    return tuple(_mtime(SCHEMA_DIR / name) for name in ("plan.schema.json", "omrade.schema.json"))
+def _schema_stamp(schema_dir: Path) -> tuple:
+    return tuple(_mtime(schema_dir / name) for name in ("plan.schema.json", "omrade.schema.json"))
 
 
 YAML_PROBLEMS = {
@@ -227,8 +234,8 @@ def _describe(root: Any, path: tuple, kind: str = "") -> tuple[str, str]:
     return subject, field
 
 
-def _read_schema(name: str, labels: dict[str, str] | None = None) -> Schema:
-    return Schema(json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8")), labels)
+def _read_schema(schema_dir: Path, name: str, labels: dict[str, str] | None = None) -> Schema:
+    return Schema(json.loads((schema_dir / name).read_text(encoding="utf-8")), labels)
 
 
 def _display(path: Path) -> str:
@@ -239,7 +246,7 @@ def _display(path: Path) -> str:
         return path.as_posix()
 
 
-def _load(folder: Path, files: list[Path], today: dt.date) -> Plan:
+def _load(folder: Path, files: list[Path], today: dt.date, schema_dir: Path) -> Plan:
     docs = []
     for path in files:
         if path.name == PLAN_FILE:
@@ -255,11 +262,11 @@ def _load(folder: Path, files: list[Path], today: dt.date) -> Plan:
             "fant ingen områdefiler (*.yaml) i mappen"))
 
     if plan_doc.value is not None:
-        for problem in _read_schema("plan.schema.json").check(plan_doc.value, plan_doc.raw):
+        for problem in _read_schema(schema_dir, "plan.schema.json").check(plan_doc.value, plan_doc.raw):
             plan_doc.error(problem.path, problem.message, problem.at_key, rule="schema")
     vocabulary = _vocabulary(plan_doc)
     labels = {s["navn"]: s["id"] for s in vocabulary}
-    area_schema = _read_schema("omrade.schema.json", labels)
+    area_schema = _read_schema(schema_dir, "omrade.schema.json", labels)
     for doc in area_docs:
         if doc.value is not None:
             for problem in area_schema.check(doc.value, doc.raw):

@@ -1,0 +1,110 @@
+"""The status diff (`python -m macros diff REV`) on two fixture revisions in a temporary git repo."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE_DATA, FIXTURES, ROOT
+from macros.diff import markdown_text
+from test_load import BAD
+
+CHANGED = FIXTURES / "endring"
+GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org",
+       "-c", "commit.gpgsign=false"]
+
+
+def _commit(repo: Path, source: Path, message: str) -> None:
+    """Lay `source`'s YAML files over repo/data and commit them."""
+    for path in source.rglob("*.yaml"):
+        target = repo / "data" / path.relative_to(source)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    subprocess.run([*GIT, "add", "data"], cwd=repo, check=True)
+    subprocess.run([*GIT, "commit", "-q", "-m", message], cwd=repo, check=True)
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    """A git repo whose first commit holds the example data and the schemas."""
+    repo = tmp_path / "repo"
+    (repo / "data").mkdir(parents=True)
+    shutil.copytree(ROOT / "data" / "schema", repo / "data" / "schema")
+    subprocess.run([*GIT, "init", "-q", "-b", "main"], cwd=repo, check=True)
+    _commit(repo, EXAMPLE_DATA, "Eksempeldata")
+    return repo
+
+
+def run_diff(repo: Path, revision: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "macros", "diff", revision,
+                           "--data", str(repo / "data")],
+                          cwd=ROOT, capture_output=True, text=True)
+
+
+def test_diff_between_two_fixture_revisions(repo):
+    _commit(repo, CHANGED, "Endringer")
+    result = run_diff(repo, "HEAD~1")
+    assert result.returncode == 0, result.stderr
+    expected = (CHANGED / "forventet.md").read_text(encoding="utf-8")
+    assert result.stdout == expected.replace("`HEAD`", "`HEAD~1`")
+
+
+def test_diff_of_the_working_tree_names_every_kind_of_change(repo):
+    _commit(repo, CHANGED, "Endringer")
+    subprocess.run([*GIT, "checkout", "-q", "HEAD~1", "--", "data"], cwd=repo, check=True)
+    # Working tree back at the example data; the newer commit is now the base: all reversed.
+    result = run_diff(repo, "main")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "| 1.1.1 Etablere et samarbeid" in out and "| Fullført | **Pågår** |" in out
+    assert "- **Tiltak 1.2.1**: Sette mangfold på dagordenen" in out.split("### Nye delmål og tiltak")[1]
+    assert "- **1.2.4 → 1.2.3**" in out
+    assert "| Status utsatt | `navn` | Satt på vent | Utsatt |" in out
+    assert "### Nye logginnslag" in out and "modellen brukes for hver ny runde" in out
+
+
+def test_no_change(repo):
+    result = run_diff(repo, "HEAD")
+    assert result.returncode == 0, result.stderr
+    assert "Ingen endringer i delmål, tiltak, status eller logg." in result.stdout
+    assert "###" not in result.stdout
+
+
+def test_invalid_base_is_reported_and_the_change_still_compared(repo):
+    _commit(repo, BAD / "ukjent-status", "Ugyldig")
+    subprocess.run([*GIT, "rm", "-q", "data/omrader/5-test.yaml"], cwd=repo, check=True)
+    result = run_diff(repo, "HEAD")
+    assert result.returncode == 0, result.stderr
+    assert "**Dataene i `HEAD` er ikke gyldige**" in result.stdout
+    assert "- HEAD:data/omrader/5-test.yaml:" in result.stdout
+    assert "ukjent verdi 'ferdig'" in result.stdout
+
+
+def test_invalid_working_tree_fails_with_the_errors(repo):
+    _commit(repo, BAD / "ukjent-status", "Ugyldig")
+    result = run_diff(repo, "HEAD")
+    assert result.returncode == 1
+    assert "feil i dataene. Ingenting ble publisert" in result.stderr and "ukjent verdi 'ferdig'" in result.stderr
+
+
+@pytest.mark.parametrize("revision", ["finnes-ikke", "HEAD~5"])
+def test_unknown_revision_is_a_clear_error(repo, revision):
+    result = run_diff(repo, revision)
+    assert result.returncode == 2
+    assert f"fant ikke revisjonen '{revision}'" in result.stderr
+
+
+def test_data_text_cannot_make_markdown():
+    assert markdown_text("a | b <script> *x* [l](u)\n# h") == \
+        "a \\| b \\<script\\> \\*x\\* \\[l\\](u) \\# h"
+
+
+def test_make_diff_compares_the_real_data_with_a_revision():
+    result = subprocess.run(["make", "--no-print-directory", "-s", "diff", "BASE=HEAD"],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("## Endringer i handlingsplanen\n\nSammenlignet med `HEAD`.")
