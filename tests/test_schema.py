@@ -16,7 +16,7 @@ from test_load import BAD, BAD_CASES, overlay
 
 SCHEMAS = {name: json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
            for name in ("plan.schema.json", "omrade.schema.json")}
-CORPUS = ["data", "eksempel", "rekkefolge", *(f"ugyldig/{case}" for case in BAD_CASES)]
+CORPUS = ["data", "eksempel", "rekkefolge", "endring", *(f"ugyldig/{case}" for case in BAD_CASES)]
 
 
 def _fields(node: dict, path: str = "") -> Iterator[tuple[str, dict]]:
