@@ -46,10 +46,17 @@ test: $(DEV_STAMP) browser ## Kjør alle testene
 
 browser: ## Sørg for at Chromium finnes for nettlesertestene
 	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
-	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	  echo "Installerer Chromium med apt-get …"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	elif $(BIN)/python -m playwright install chromium; then \
+	if [ "$$(id -u)" = 0 ]; then sudo=""; \
+	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo -n"; \
+	else sudo=no; fi; \
+	if [ "$$sudo" != no ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installerer Chromium med $${sudo:+sudo }apt-get …"; \
+	  $$sudo apt-get update -qq && \
+	    $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null && \
+	    [ -x "$(CHROMIUM)" ] && exit 0; \
+	  echo "apt-get ga ikke $(CHROMIUM); prøver Playwrights egen Chromium." >&2; \
+	fi; \
+	if $(BIN)/python -m playwright install chromium; then \
 	  echo "Bruker Playwrights egen Chromium."; \
 	else \
 	  echo "Fant ikke Chromium. Installer pakken 'chromium' (for eksempel: sudo apt-get install chromium)" >&2; \
