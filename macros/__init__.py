@@ -10,9 +10,21 @@ Editors write these in Markdown:
 
 from __future__ import annotations
 
-from .errors import DataErrors
-from .load import load_plan
-from .render import Renderer
+import posixpath
+import sys
+from pathlib import Path
+
+# Zensical executes this file by path once per page, without the project on `sys.path`; the
+# relative imports below need the package itself importable, and importing it once keeps the
+# submodules (and so the plan cache in `load.py`) alive across pages.
+_PROJECT = str(Path(__file__).resolve().parent.parent)
+if _PROJECT not in sys.path:
+    sys.path.insert(0, _PROJECT)
+
+from .errors import DataErrors  # noqa: E402
+from .load import load_plan  # noqa: E402
+from .output import finish_site  # noqa: E402
+from .render import Renderer  # noqa: E402
 
 
 def _fail(message: str) -> Exception:
@@ -22,6 +34,24 @@ def _fail(message: str) -> Exception:
     except ImportError:  # another host than MkDocs
         return RuntimeError(message)
     return PluginError(message)
+
+
+def _page_source(page) -> str:
+    """The page's Markdown file relative to docs/: MkDocs has `page.file`, Zensical `page.path`."""
+    file = getattr(page, "file", None)
+    return file.src_uri if file is not None else page.path
+
+
+def _link_base(page) -> str | None:
+    """The folder a host resolves relative links in a page's HTML against (None: the page's URL).
+
+    MkDocs leaves links in raw HTML as they are, so they are relative to the page's URL.
+    Zensical rewrites every relative link as if relative to the page's Markdown file.
+    """
+    if getattr(page, "file", None) is not None:
+        return None
+    folder = posixpath.dirname(page.path)
+    return f"{folder}/" if folder else ""
 
 
 def define_env(env) -> None:
@@ -36,22 +66,20 @@ def define_env(env) -> None:
         # Without the repository's address (PLAN_REPO_URL) there is nowhere to edit: drop the
         # page edit button rather than let MkDocs warn about a relative edit_uri.
         env.conf["edit_uri"] = None
-    rendered_areas: set[str] = env.variables.setdefault("_rendered_areas", set())
 
     def renderer() -> Renderer:
-        return Renderer(plan, env.page.url, repo_url)
+        return Renderer(plan, env.page.url, repo_url, _link_base(env.page))
 
     @env.macro
     def utviklingsomrade(area_id: str) -> str:
         """Alle delmål og tiltak i et utviklingsområde, med status."""
         area = next((a for a in plan.areas if a.id == str(area_id)), None)
         if area is None:
-            raise _fail(f"{env.page.file.src_uri}: utviklingsområde '{area_id}' finnes ikke "
+            raise _fail(f"{_page_source(env.page)}: utviklingsområde '{area_id}' finnes ikke "
                         f"(tillatt: {', '.join(a.id for a in plan.areas)})")
-        if env.page.file.src_uri != area.page_file:
-            raise _fail(f"{env.page.file.src_uri}: utviklingsområde {area.id} skal stå i "
+        if _page_source(env.page) != area.page_file:
+            raise _fail(f"{_page_source(env.page)}: utviklingsområde {area.id} skal stå i "
                         f"docs/{area.page_file}, så lenkene til det stemmer")
-        rendered_areas.add(area.id)
         return renderer().area(area)
 
     @env.macro
@@ -71,10 +99,7 @@ def define_env(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Fail if an area has no page: its tiltak would silently be missing from the site."""
-    plan = env.variables["plan"]
-    missing = [a for a in plan.areas if a.id not in env.variables["_rendered_areas"]]
-    if missing:
-        raise _fail("; ".join(
-            f"utviklingsområde {a.id} ({a.source}) vises ikke på noen side: lag "
-            f"docs/{a.page_file} med {{{{ utviklingsomrade(\"{a.id}\") }}}}" for a in missing))
+    """Check the built site: every area on its page, with every anchor (as Zensical builds do)."""
+    problems = finish_site(env.variables["plan"], Path(env.conf["site_dir"]))
+    if problems:
+        raise _fail("; ".join(problems))

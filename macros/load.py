@@ -33,6 +33,7 @@ SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=\S+")
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _cache: dict[tuple, Plan] = {}
+_reads = [0]  # how often the files were really read; see `read_count`
 
 
 def data_dir() -> Path:
@@ -66,8 +67,14 @@ def load_plan(folder: Path | None = None, today: dt.date | None = None,
            str(schema_dir), _schema_stamp(schema_dir))
     if key not in _cache:
         _cache.clear()
+        _reads[0] += 1
         _cache[key] = _load(folder, files, today, schema_dir)
     return _cache[key]
+
+
+def read_count() -> int:
+    """How many times this process has read the data files (not served them from the cache)."""
+    return _reads[0]
 
 
 def _mtime(path: Path) -> int:

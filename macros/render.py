@@ -45,12 +45,15 @@ def target_url(item: Area | Goal | Measure, plan: Plan) -> str:
     return f"{plan.area(item.area_id).page_url}#{item.anchor}"
 
 
-def relative(url: str, from_page: str) -> str:
-    """Make a site-root-relative URL relative to the page at `from_page` (both directory URLs)."""
+def relative(url: str, from_page: str, base: str | None = None) -> str:
+    """Make a site-root-relative URL relative to the page at `from_page` (both directory URLs).
+
+    `base` is the directory the host resolves relative links against, if not the page itself.
+    """
     path, _, anchor = url.partition("#")
     if path == from_page and anchor:
         return "#" + anchor
-    rel = posixpath.relpath(path or ".", from_page or ".")
+    rel = posixpath.relpath(path or ".", (from_page if base is None else base) or ".")
     rel = "./" if rel == "." else rel + ("/" if path.endswith("/") or not path else "")
     return rel + (f"#{anchor}" if anchor else "")
 
@@ -70,11 +73,13 @@ class Renderer:
     "Oppdater status" links are rendered rather than links to a made-up address.
     """
 
-    def __init__(self, plan: Plan, page_url: str, repo_url: str | None = None):
+    def __init__(self, plan: Plan, page_url: str, repo_url: str | None = None,
+                 link_base: str | None = None):
         self.plan, self.page_url, self.repo_url = plan, page_url, repo_url
+        self.link_base = link_base
 
     def link(self, item: Area | Goal | Measure) -> str:
-        return relative(target_url(item, self.plan), self.page_url)
+        return relative(target_url(item, self.plan), self.page_url, self.link_base)
 
     def edit_url(self, measure: Measure) -> str | None:
         """Where an editor reports status on a measure."""
