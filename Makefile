@@ -5,7 +5,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 SITE_STAMP := $(VENV)/.site-installed
+ZENSICAL_STAMP := $(VENV)/.zensical-installed
 DEV_STAMP  := $(VENV)/.dev-installed
+# The engine `make build` uses: mkdocs (default) or zensical (the successor, see README.md).
+ENGINE ?= mkdocs
 CHROMIUM   ?= /usr/bin/chromium
 HOST ?= 127.0.0.1:8000
 BASE ?= origin/main
@@ -25,15 +28,27 @@ $(SITE_STAMP): requirements.txt | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
 
-$(DEV_STAMP): requirements.txt requirements-dev.txt | $(VENV)/bin/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+$(ZENSICAL_STAMP): requirements.txt requirements-zensical.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
 	@touch $@ $(SITE_STAMP)
+
+$(DEV_STAMP): requirements.txt requirements-zensical.txt requirements-dev.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@ $(SITE_STAMP) $(ZENSICAL_STAMP)
 
 serve: $(SITE_STAMP) ## Forhåndsvis nettstedet på http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve --dev-addr $(HOST)
 
-build: $(SITE_STAMP) ## Bygg nettstedet til site/
+ifeq ($(ENGINE),mkdocs)
+build: $(SITE_STAMP) ## Bygg nettstedet til site/ (ENGINE=zensical: med Zensical til site-zensical/)
 	$(BIN)/mkdocs build --strict --site-dir site
+else ifeq ($(ENGINE),zensical)
+build: $(ZENSICAL_STAMP)
+	$(BIN)/python -m macros zensical --site-dir site-zensical
+else
+build:
+	@echo "ENGINE må være mkdocs eller zensical, ikke '$(ENGINE)'." >&2; exit 2
+endif
 
 check: $(SITE_STAMP) ## Sjekk bare dataene i data/ (raskt)
 	@$(BIN)/python -m macros check
@@ -63,5 +78,5 @@ browser: ## Sørg for at Chromium finnes for nettlesertestene
 	  echo "eller sett CHROMIUM=/sti/til/chromium." >&2; exit 1; \
 	fi
 
-clean: ## Slett site/ og .venv/
-	rm -rf site $(VENV)
+clean: ## Slett site/, site-zensical/ og .venv/
+	rm -rf site site-zensical $(VENV)

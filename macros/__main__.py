@@ -1,5 +1,6 @@
 """Command line: `python -m macros check` validates the data and prints every error;
-`python -m macros diff REVISION` prints the status diff for reviewers."""
+`python -m macros diff REVISION` prints the status diff for reviewers;
+`python -m macros zensical` builds the site with Zensical instead of MkDocs."""
 
 from __future__ import annotations
 
@@ -41,6 +42,25 @@ def diff(revision: str, folder: Path) -> int:
     return 0
 
 
+def zensical(site_dir: Path) -> int:
+    """Bygg nettstedet med Zensical i stedet for MkDocs, fra de samme filene, og kjør det samme
+    sluttsteget som MkDocs kjører etter bygget. Avslutter med 1 ved feil i dataene eller i
+    bygget."""
+    # The docstring above is the command's help text, so it is in Norwegian.
+    from .engine import BuildError, build
+
+    try:
+        pages = build(site_dir)
+    except DataErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    except BuildError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Bygget nettstedet med Zensical til {site_dir}/ ({pages} sider).")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros",
                                      description="Verktøy for dataene i handlingsplanen.")
@@ -54,11 +74,17 @@ def main(argv: list[str] | None = None) -> int:
                                               "eksempel origin/main")
     diff_parser.add_argument("--data", type=Path, default=None,
                              help="datamappe (standard: data/ eller PLAN_DATA_DIR)")
+    zensical_parser = commands.add_parser("zensical", help="bygg nettstedet med Zensical",
+                                          description=zensical.__doc__)
+    zensical_parser.add_argument("--site-dir", type=Path, default=Path("site-zensical"),
+                                 help="mappen nettstedet bygges til (standard: site-zensical)")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.data or data_dir())
     if args.command == "diff":
         return diff(args.revision, args.data or data_dir())
+    if args.command == "zensical":
+        return zensical(args.site_dir)
     return 2
 
 

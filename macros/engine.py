@@ -1,0 +1,66 @@
+"""Build the site with Zensical from the same mkdocs.yml, docs/, data/, macros/ and overrides/.
+
+Zensical (0.0.73) reads mkdocs.yml and renders the macros itself, but it wants the output
+folder inside the project folder, keeps a build cache there, and runs no MkDocs events, so
+the macros' `on_post_build` never runs. This module therefore builds a throwaway copy of the
+project in a temporary folder (always a clean build, so a stale cache can never hide a data
+change), moves the finished site to where it was asked for, and then runs the same
+`output.finish_site` MkDocs runs from `on_post_build`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from .load import ROOT, load_plan
+from .output import finish_site
+
+CONFIG = "mkdocs.yml"
+SITE = "site"  # `site_dir` in mkdocs.yml, relative to the staged copy
+# Zensical requires `docs_dir` to lie inside the project folder, so docs/ is copied; the
+# other folders mkdocs.yml names (custom_dir, watch) are only linked.
+COPIED = ("docs",)
+LINKED = ("macros", "data", "overrides")
+
+
+class BuildError(Exception):
+    """The Zensical build failed; the message is Norwegian and ready for the editor."""
+
+
+def _stage(project: Path) -> Path:
+    """Fill `project` with the inputs Zensical reads; return its config file."""
+    shutil.copy2(ROOT / CONFIG, project / CONFIG)
+    for name in COPIED:
+        shutil.copytree(ROOT / name, project / name)
+    for name in LINKED:
+        (project / name).symlink_to(ROOT / name, target_is_directory=True)
+    return project / CONFIG
+
+
+def _zensical_build(config: Path) -> None:
+    """Run Zensical's own build (the one `zensical build --strict --clean` runs)."""
+    import zensical  # only installed from requirements-zensical.txt
+
+    try:
+        zensical.build(str(config), {"strict": True, "clean": True})
+    except Exception as exc:  # Zensical wraps every Python and Rust error in RuntimeError
+        raise BuildError(f"Zensical klarte ikke å bygge nettstedet: {exc}") from None
+
+
+def build(site_dir: Path) -> int:
+    """Build the site with Zensical into `site_dir`; return the number of HTML pages."""
+    plan = load_plan()  # data errors stop here, reported like `make check` does
+    site_dir = site_dir.resolve()
+    with tempfile.TemporaryDirectory(prefix="plan-zensical-") as folder:
+        config = _stage(Path(folder))
+        _zensical_build(config)
+        if site_dir.exists():
+            shutil.rmtree(site_dir)
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(config.parent / SITE, site_dir)
+    problems = finish_site(plan, site_dir)
+    if problems:
+        raise BuildError("\n".join(problems))
+    return sum(1 for _ in site_dir.rglob("*.html"))
