@@ -33,17 +33,26 @@ class Build:
         return sorted(self.site.rglob("*.html"))
 
 
-def build_site(dest: Path, data_dir: Path | None = None, **env: str) -> Build:
-    """Run the real build (strict) into `dest`, optionally from another data folder."""
+def _run_build(command: list[str], dest: Path, data_dir: Path | None, env: dict) -> Build:
+    """Run one build command from the repository root with the tests' fixed build date."""
     inherited = {k: v for k, v in os.environ.items() if k != "PLAN_REPO_URL"}  # tests set it
     environment = {**inherited, "PLAN_BUILD_DATE": BUILD_DATE, "NO_MKDOCS_2_WARNING": "1", **env}
     if data_dir is not None:
         environment["PLAN_DATA_DIR"] = str(data_dir)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
-        cwd=ROOT, env=environment, capture_output=True, text=True,
-    )
+    result = subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True)
     return Build(result.returncode, result.stdout + result.stderr, dest)
+
+
+def build_site(dest: Path, data_dir: Path | None = None, **env: str) -> Build:
+    """Run the real build (strict) into `dest`, optionally from another data folder."""
+    return _run_build([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
+                       str(dest)], dest, data_dir, env)
+
+
+def build_zensical(dest: Path, data_dir: Path | None = None, **env: str) -> Build:
+    """Build with Zensical, as `make build ENGINE=zensical` does, into `dest`."""
+    return _run_build([sys.executable, "-m", "macros", "zensical", "--site-dir", str(dest)],
+                      dest, data_dir, env)
 
 
 @pytest.fixture(scope="session")

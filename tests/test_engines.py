@@ -1,0 +1,169 @@
+"""The same repository builds the same site with MkDocs and with Zensical.
+
+Both engines build the real plan and the example data (which has reported progress). The tests
+compare what readers and reusers rely on: the pages, the text of every delmål and tiltak, the
+anchors, the links, the statuses, and every published file that is not the theme's own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import BUILD_DATE, EXAMPLE_DATA, FIXTURES, ROOT, Build, build_zensical
+from htmlscan import PageScan, is_external, normalise
+from macros.load import load_plan
+from macros.model import Plan
+
+ITEM_ID = re.compile(r"^(delmal|tiltak)-\d+(?:-\d+)+$")
+# Files each engine's theme and search write in their own way; every other file must match.
+ENGINE_FILES = re.compile(r"^(?:assets/javascripts/|assets/stylesheets/(?:main|palette)\.|"
+                          r"assets/stylesheets/(?:classic|modern)/|assets/images/favicon\.png$|"
+                          r"search/|search\.json$|sitemap\.xml(?:\.gz)?$)")
+DATASETS = {"plan": None, "eksempel": EXAMPLE_DATA}
+
+
+class _Content(PageScan):
+    """A page's main content: ids, links and statuses, and its text split at item anchors."""
+
+    def __init__(self, html: str):
+        self.statuses: list[tuple[str, str]] = []
+        self.texts: dict[str, list[str]] = {"": []}
+        self._item = ""
+        super().__init__(html)
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if ITEM_ID.match(values.get("id") or ""):
+            self._item = values["id"]
+            self.texts.setdefault(self._item, [])
+        if values.get("data-status"):
+            self.statuses.append((self._item, values["data-status"]))
+        super().handle_starttag(tag, attrs)
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.texts[self._item].append(data)
+        super().handle_data(data)
+
+    def summary(self) -> dict:
+        # Material and Zensical prefix their own ids (skip link, drawer, search) with "__".
+        return {"ids": [i for i in self.ids if not i.startswith("__")], "links": self.links,
+                "statuses": self.statuses,
+                "texts": {item: normalise(" ".join(parts)) for item, parts in self.texts.items()}}
+
+
+def content(page: Path) -> dict:
+    """What a page shows: its <article> when the theme wrote one, else the whole file."""
+    html = page.read_text(encoding="utf-8")
+    start, end = html.find("<article"), html.find("</article>")
+    return _Content(html[start:end] if start >= 0 and end > start else html).summary()
+
+
+def pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+def published_files(site: Path) -> dict[str, bytes]:
+    """Every file but the pages and the engine's own theme and search files."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
+            if p.is_file() and p.suffix != ".html"
+            and not ENGINE_FILES.match(p.relative_to(site).as_posix())}
+
+
+@pytest.fixture(scope="module", params=sorted(DATASETS))
+def sites(request, tmp_path_factory) -> tuple[Build, Build, Plan]:
+    """The same data built by MkDocs (the session's build) and by Zensical, and the plan."""
+    data = DATASETS[request.param]
+    mkdocs = request.getfixturevalue("real_site" if data is None else "example_site")
+    zensical = build_zensical(tmp_path_factory.mktemp(f"zensical-{request.param}"), data_dir=data)
+    assert zensical.returncode == 0, zensical.output
+    return mkdocs, zensical, load_plan(data)
+
+
+def test_same_pages(sites):
+    mkdocs, zensical, _ = sites
+    assert pages(zensical.site) == pages(mkdocs.site)
+
+
+def test_same_content_on_every_page(sites):
+    mkdocs, zensical, _ = sites
+    for page in pages(mkdocs.site):
+        assert content(zensical.site / page) == content(mkdocs.site / page), page
+
+
+def test_every_goal_and_measure_is_compared(sites):
+    """Guard against comparing nothing: every item has its own text and its own status."""
+    _, zensical, plan = sites
+    texts, statuses = {}, {}
+    for page in pages(zensical.site):
+        found = content(zensical.site / page)
+        texts.update({item: text for item, text in found["texts"].items() if item})
+        statuses.update({item: status for item, status in reversed(found["statuses"]) if item})
+    for goal in plan.goals:
+        assert goal.text in texts[goal.anchor]
+        for measure in goal.measures:
+            assert measure.text in texts[measure.anchor]
+            assert statuses[measure.anchor] == plan.status_of(measure).id
+
+
+def test_same_published_files(sites):
+    mkdocs, zensical, _ = sites
+    ours, theirs = published_files(mkdocs.site), published_files(zensical.site)
+    assert sorted(theirs) == sorted(ours)
+    assert [name for name in ours if ours[name] != theirs[name]] == []
+
+
+PROBE = """
+import importlib.util, json, sys
+from pathlib import Path
+from macros import engine, load, render
+
+executions = []
+find_spec = importlib.util.spec_from_file_location
+def spy(name, location, *args, **kwargs):
+    if name == "macros":
+        executions.append(str(location))
+    return find_spec(name, location, *args, **kwargs)
+importlib.util.spec_from_file_location = spy
+
+pages = engine.build(Path(sys.argv[1]))
+print(json.dumps({"pages": pages, "executions": len(executions), "reads": load.read_count(),
+                  "environments": render.environment.cache_info().misses}))
+"""
+
+
+def test_zensical_reads_the_plan_once_although_it_reimports_the_macros_per_page(tmp_path):
+    result = subprocess.run([sys.executable, "-c", PROBE, str(tmp_path / "site")], cwd=ROOT,
+                            env={**os.environ, "PLAN_BUILD_DATE": BUILD_DATE},
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    counts = json.loads(result.stdout.strip().splitlines()[-1])
+    assert counts["executions"] == len(list((ROOT / "docs").rglob("*.md"))), counts
+    assert counts["reads"] == 1, counts
+    assert counts["environments"] == 1, counts
+
+
+def test_bad_data_stops_the_zensical_build_with_the_same_message(tmp_path):
+    from test_load import overlay
+
+    data = overlay(FIXTURES / "ugyldig" / "flere-filer", tmp_path / "data")
+    build = build_zensical(tmp_path / "site", data_dir=data)
+    assert build.returncode == 1
+    assert "Fant 2 feil i dataene" in build.output
+    assert "omrader/5-test.yaml:12:20: tiltak 5.1.1 ansvarlig:" in build.output
+    assert "Traceback" not in build.output
+    assert not (tmp_path / "site").exists()
+
+
+def test_zensical_site_makes_no_third_party_requests(sites):
+    _, zensical, _ = sites
+    for page in zensical.html_files():
+        scan = PageScan(page.read_text(encoding="utf-8"))
+        assert [url for url in scan.resources if is_external(url)] == [], page
