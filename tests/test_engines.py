@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_DATE, EXAMPLE_DATA, FIXTURES, ROOT, Build, build_zensical
+from conftest import BUILD_DATE, EXAMPLE_DATA, FIXTURES, ROOT, Build, build_site, build_zensical
 from htmlscan import PageScan, is_external, normalise
 from macros.load import load_plan
 from macros.model import Plan
@@ -26,7 +26,13 @@ ITEM_ID = re.compile(r"^(delmal|tiltak)-\d+(?:-\d+)+$")
 ENGINE_FILES = re.compile(r"^(?:assets/javascripts/|assets/stylesheets/(?:main|palette)\.|"
                           r"assets/stylesheets/(?:classic|modern)/|assets/images/favicon\.png$|"
                           r"search/|search\.json$|sitemap\.xml(?:\.gz)?$)")
-DATASETS = {"plan": None, "eksempel": EXAMPLE_DATA}
+# name: (data folder, extra settings, the session's MkDocs build of the same, if any)
+VARIANTS = {
+    "plan": (None, {}, "real_site"),
+    "eksempel": (EXAMPLE_DATA, {}, "example_site"),
+    # An example repository address: edit buttons and "Oppdater status" links appear.
+    "plan-med-repo": (None, {"PLAN_REPO_URL": "https://github.com/eksempel/plan"}, None),
+}
 
 
 class _Content(PageScan):
@@ -77,12 +83,17 @@ def published_files(site: Path) -> dict[str, bytes]:
             and not ENGINE_FILES.match(p.relative_to(site).as_posix())}
 
 
-@pytest.fixture(scope="module", params=sorted(DATASETS))
+@pytest.fixture(scope="module", params=sorted(VARIANTS))
 def sites(request, tmp_path_factory) -> tuple[Build, Build, Plan]:
-    """The same data built by MkDocs (the session's build) and by Zensical, and the plan."""
-    data = DATASETS[request.param]
-    mkdocs = request.getfixturevalue("real_site" if data is None else "example_site")
-    zensical = build_zensical(tmp_path_factory.mktemp(f"zensical-{request.param}"), data_dir=data)
+    """The same data and settings built by MkDocs and by Zensical, and the plan they show."""
+    data, settings, session_build = VARIANTS[request.param]
+    folder = tmp_path_factory.mktemp(f"engines-{request.param}")
+    if session_build:
+        mkdocs = request.getfixturevalue(session_build)
+    else:
+        mkdocs = build_site(folder / "mkdocs", data_dir=data, **settings)
+    zensical = build_zensical(folder / "zensical", data_dir=data, **settings)
+    assert mkdocs.returncode == 0, mkdocs.output
     assert zensical.returncode == 0, zensical.output
     return mkdocs, zensical, load_plan(data)
 
