@@ -6,6 +6,9 @@ Editors write these in Markdown:
 - ``{{ statussammendrag() }}``: status per area (front page);
 - ``{{ tiltaksoversikt() }}``: every tiltak in one table;
 - ``{{ statusforklaring() }}``: what each status means.
+
+Data text written straight into Markdown goes through the ``tekst`` filter, e.g.
+``{{ plan.title | tekst }}``, so it can never become HTML, Markdown or a link.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ if _PROJECT not in sys.path:
 from .errors import DataErrors  # noqa: E402
 from .load import load_plan  # noqa: E402
 from .output import finish_site  # noqa: E402
-from .render import Renderer  # noqa: E402
+from .render import Renderer, markdown_text  # noqa: E402
 
 
 def _fail(message: str) -> Exception:
@@ -69,6 +72,11 @@ def define_env(env) -> None:
 
     def renderer() -> Renderer:
         return Renderer(plan, env.page.url, repo_url, _link_base(env.page))
+
+    @env.filter
+    def tekst(value: object) -> str:
+        """Tekst fra dataene vist som ren tekst: ingen HTML, Markdown eller lenker."""
+        return markdown_text(value)
 
     @env.macro
     def utviklingsomrade(area_id: str) -> str:

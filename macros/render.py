@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import posixpath
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,6 +16,8 @@ from .model import Area, Goal, Measure, Plan
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 LOCALE = "nb_NO"
+# Characters Python-Markdown (with the tables extension) treats as syntax when unescaped.
+MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 # The branch editors change; mkdocs.yml's edit_uri names the same one.
 BRANCH = "main"
 
@@ -21,6 +25,12 @@ BRANCH = "main"
 def norwegian_date(value: dt.date) -> str:
     """14. mars 2025."""
     return format_date(value, "d. MMMM y", locale=LOCALE)
+
+
+def markdown_text(value: object) -> str:
+    """Data text for a Markdown page: one line, every Markdown and HTML character inert."""
+    one_line = re.sub(r"\s*\n\s*", " ", str(value)).strip()
+    return html.escape(MARKDOWN_SYNTAX.sub(r"\\\1", one_line))
 
 
 @lru_cache(maxsize=1)

@@ -26,6 +26,7 @@ class PageScan(HTMLParser):
         self.links: list[str] = []
         self.resources: list[str] = []
         self.styles: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
         self.lang: str | None = None
         self._text: list[str] = []
         self._skip = 0
@@ -34,6 +35,7 @@ class PageScan(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        self.tags.append((tag, attrs))
         if tag == "html":
             self.lang = attrs.get("lang")
         if "id" in attrs:

@@ -58,7 +58,7 @@ def test_cross_reference_is_a_real_link(real_site):
 def test_measure_items_are_a_list(real_site):
     page = real_site.page("omrader/forskning-og-utvikling/")
     row = re.search(r'<tr id="tiltak-3-5-1".*?</tr>', page, re.S).group(0)
-    assert row.count("<li>") == 5
+    assert row.count("<li><bdi>") == 5
 
 
 def test_status_is_badge_with_icon_and_text(real_site):

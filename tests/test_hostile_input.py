@@ -1,0 +1,274 @@
+"""Hostile text in the data (tests/fixtures/fiendtlig) renders as inert, readable text.
+
+The fixture lays an area file and a plan.yaml over the example data. Their text tries to be
+HTML (<script>, <img onerror>, closing tags), Jinja ({{ 7*7 }}, {% raw %}), Markdown (tables,
+**bold**, [x](javascript:…), images from another host, attribute lists), and holds very long
+words and right-to-left text. Every page of the built site is checked, in the HTML and in
+Chromium.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser import (RequestLog, axe_violations, describe_violations, is_local, new_context,
+                     page_urls)
+from conftest import FIXTURES, ROOT, build_site
+from htmlscan import PageScan, normalise
+from macros.load import load_plan
+from macros.render import markdown_text
+from test_load import overlay
+
+HOSTILE = FIXTURES / "fiendtlig"
+AREA_PAGE = "omrader/mangfold/"
+SAFE_SCHEMES = {"http", "https", "mailto"}
+LONG_WORD = re.compile(r"\S{200,}")
+
+
+@pytest.fixture(scope="module")
+def hostile_data(tmp_path_factory) -> Path:
+    return overlay(HOSTILE, tmp_path_factory.mktemp("fiendtlig") / "data")
+
+
+@pytest.fixture(scope="module")
+def hostile_plan(hostile_data):
+    return load_plan(hostile_data)
+
+
+@pytest.fixture(scope="module")
+def hostile_site(hostile_data, tmp_path_factory):
+    build = build_site(tmp_path_factory.mktemp("fiendtlig-site"), data_dir=hostile_data)
+    assert build.returncode == 0, build.output
+    return build
+
+
+def _pages(build) -> dict[str, PageScan]:
+    return {p.relative_to(build.site).as_posix(): PageScan(p.read_text(encoding="utf-8"))
+            for p in build.html_files()}
+
+
+def _data_texts(plan) -> list[str]:
+    """Every free text of the fixture that a page shows."""
+    area = plan.area("1")
+    texts = [plan.title, plan.organisation, plan.period]
+    for goal in area.goals:
+        texts.append(goal.text)
+        for measure in goal.measures:
+            texts += [measure.text, *measure.items, measure.owner or ""]
+            texts += [entry.text for entry in measure.log]
+    return [t for t in texts if t]
+
+
+def test_fixture_holds_every_kind_of_hostile_text(hostile_plan):
+    joined = "\n".join(_data_texts(hostile_plan))
+    for needle in ("<script>", "onerror=", "{{ 7*7 }}", "{% raw %}", "{# ", "| kolonne a |",
+                   "**fet?**", "](javascript:", "![", "{ onclick=", "</td></tr></table>"):
+        assert needle in joined, needle
+    assert LONG_WORD.search(joined)
+    assert re.search(r"[\u0590-\u05ff]", joined) and re.search(r"[\u0600-\u06ff]", joined)
+    links = [e.link for m in hostile_plan.area("1").measures for e in m.log if e.link]
+    assert {urlsplit(link).scheme for link in links} == SAFE_SCHEMES
+
+
+def test_no_markup_from_the_data_reaches_any_page(hostile_site):
+    for path in hostile_site.html_files():
+        name, html = path.relative_to(hostile_site.site).as_posix(), path.read_text("utf-8")
+        assert "<script>window.__angrep" not in html, name
+        assert not re.search(r"<(strong|em|b|i|code|div)\b[^>]*>\s*(fet|kursiv|kode|inni div)\?",
+                             html), name
+        for tag, attrs in PageScan(html).tags:
+            assert tag != "iframe", name
+            handlers = [a for a in attrs if a.startswith("on")]
+            assert not handlers, f"{name}: <{tag} {handlers}>"
+            assert not (tag == "img" and "example.org" in (attrs.get("src") or "x")), name
+            href = attrs.get("href") or ""
+            assert not href.lower().startswith(("javascript:", "data:")), f"{name}: {href}"
+
+
+def test_every_data_text_is_shown_literally(hostile_site, hostile_plan):
+    area_text = normalise(PageScan(hostile_site.page(AREA_PAGE)).text)
+    front_text = normalise(PageScan(hostile_site.page("")).text)
+    for text in _data_texts(hostile_plan):
+        where = front_text if text in (hostile_plan.title, hostile_plan.organisation,
+                                       hostile_plan.period) else area_text
+        assert normalise(text) in where, text
+
+
+def test_jinja_in_the_data_is_not_evaluated(hostile_site):
+    text = normalise(PageScan(hostile_site.page(AREA_PAGE)).text)
+    assert "og {{ 7*7 }} og {% raw %}rå{% endraw %} og {% if true %}JA{% endif %}" in text
+    assert "{{ config }}" in text
+    assert "49" not in text.replace("2049", "")
+    assert "{{ 7*7 }}" in normalise(PageScan(hostile_site.page("")).text)
+
+
+def test_markdown_in_the_data_stays_text(hostile_site):
+    page = hostile_site.page(AREA_PAGE)
+    row = re.search(r'<tr id="tiltak-1-1-2".*?</tr>', page, re.S).group(0)
+    assert "<table" not in row.replace('<table class="plan-table"', "")
+    assert "| kolonne a | kolonne b |" in normalise(PageScan(row).text)
+    headings = [a.get("id") for t, a in PageScan(page).tags if t in ("h1", "h2", "h3")]
+    assert headings == ["utviklingsomrade-1-mangfold", "delmal-1-1", "delmal-1-2"]
+
+
+def test_log_links_are_kept_and_safe(hostile_site):
+    scan = PageScan(hostile_site.page(AREA_PAGE))
+    external = [h for h in scan.links if urlsplit(h).scheme]
+    assert {urlsplit(h).scheme for h in external} <= SAFE_SCHEMES
+    for link in ("https://example.org/referat?a=1&b=<2>", "mailto:post@example.org",
+                 "http://example.org/arabisk"):
+        assert link in external
+
+
+def test_right_to_left_text_gets_its_own_direction(hostile_site):
+    page = hostile_site.page(AREA_PAGE)
+    for rtl in ("مثال: نص من اليمين", "דוגמה: פריט ברשימה", "דוגמה: אחראי", "مثال: هذا نص"):
+        tag = re.search(rf"<(\w+)([^<>]*)>{re.escape(rtl)}", page)
+        assert tag, rtl
+        assert tag.group(1) == "bdi" or 'dir="auto"' in tag.group(2), tag.group(0)
+
+
+def test_search_index_holds_the_text_escaped(hostile_site):
+    index = json.loads((hostile_site.site / "search" / "search_index.json").read_text("utf-8"))
+    texts = " ".join(doc["text"] + doc["title"] for doc in index["docs"])
+    assert "<script>" not in texts and "<img" not in texts
+    assert "&lt;script&gt;" in texts
+
+
+def test_markdown_text_filter_makes_syntax_inert():
+    assert markdown_text("# A *b* [c](javascript:d) <e> | f |\n\n1. g {h}") == (
+        r"\# A \*b\* \[c\]\(javascript:d\) &lt;e&gt; \| f \| 1\. g \{h\}")
+
+
+# In Chromium ---------------------------------------------------------------------------------
+
+ATTACK_FLAG = "() => typeof window.__angrep === 'undefined' ? null : String(window.__angrep)"
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_no_script_runs_no_dialog_and_no_overflow(browser, serve, hostile_site, width):
+    base = serve(hostile_site.site)
+    context = new_context(browser, width)
+    page = context.new_page()
+    dialogs, requests = [], RequestLog()
+    page.on("dialog", lambda d: (dialogs.append(f"{page.url}: {d.message}"), d.dismiss()))
+    requests.attach(page)
+    overflowing = []
+    try:
+        for url in page_urls(hostile_site.site):
+            page.goto(base + url, wait_until="load")
+            page.mouse.move(width / 2, 300)
+            for summary in page.locator("details.plan-history > summary").all():
+                summary.click()
+            assert page.evaluate(ATTACK_FLAG) is None, url
+            scroll = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+            if scroll[0] > scroll[1]:
+                overflowing.append(f"{url}: {scroll}")
+        page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+    assert not dialogs, dialogs
+    assert not overflowing, overflowing
+    assert not [u for u in requests.requests if not is_local(u, base)]
+    assert not requests.broken(), requests.broken()
+
+
+def test_long_words_wrap_inside_the_text_column(browser, serve, hostile_site):
+    context = new_context(browser, 375)
+    page = context.new_page()
+    try:
+        page.goto(serve(hostile_site.site) + AREA_PAGE)
+        page.locator("#tiltak-1-1-2 details > summary").click()
+        widths = page.evaluate("""() => [...document.querySelectorAll(
+            '.md-content p, .md-content li')].filter(e => /\\S{200,}/.test(e.textContent))
+            .map(e => [e.scrollWidth, e.clientWidth, e.getBoundingClientRect().right])""")
+    finally:
+        context.close()
+    assert len(widths) >= 3
+    for scroll_width, client_width, right in widths:
+        assert scroll_width <= client_width and right <= 375
+
+
+def test_right_to_left_text_is_laid_out_right_to_left(browser, serve, hostile_site):
+    context = new_context(browser, 1280)
+    page = context.new_page()
+    try:
+        page.goto(serve(hostile_site.site) + AREA_PAGE)
+        directions = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll(
+            '[dir=auto], bdi')].map(e => [e.textContent.slice(0, 12), getComputedStyle(e).direction]))""")
+    finally:
+        context.close()
+    rtl = {k: v for k, v in directions.items() if re.match(r"[\u0590-\u06ff]", k)}
+    assert len(rtl) >= 4 and set(rtl.values()) == {"rtl"}, directions
+    assert directions["Eksempel: <s"] == "ltr"
+
+
+def test_hostile_area_page_passes_axe(browser, serve, hostile_site):
+    context = new_context(browser, 375, "dark")
+    page = context.new_page()
+    try:
+        page.goto(serve(hostile_site.site) + AREA_PAGE)
+        violations = describe_violations(AREA_PAGE, axe_violations(page))
+    finally:
+        context.close()
+    assert not violations, "\n".join(violations)
+
+
+def test_search_results_show_hostile_text_as_text(browser, serve, hostile_site):
+    context = new_context(browser, 1280)
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        page.goto(serve(hostile_site.site))
+        page.keyboard.press("s")  # Material's shortcut to the search field
+        page.keyboard.type("kolonne")
+        page.locator(".md-search-result__item").first.wait_for()
+        results = page.locator(".md-search-result").inner_text()
+        assert page.evaluate(ATTACK_FLAG) is None
+    finally:
+        context.close()
+    assert not dialogs
+    assert "<script>window.__angrep='tabell'</script>" in results
+
+
+# Link fields -------------------------------------------------------------------------------
+
+def _link_fields(node, path=()):
+    """(path, schema) of every property in a schema that holds a link."""
+    if isinstance(node, dict):
+        for name, child in (node.get("properties") or {}).items():
+            if re.search(r"lenke|url|uri|nettside|adresse", name, re.I) or (
+                    isinstance(child, dict) and child.get("format") in ("uri", "iri", "email")):
+                yield (*path, name), child
+        for key, child in node.items():
+            yield from _link_fields(child, (*path, key))
+    elif isinstance(node, list):
+        for child in node:
+            yield from _link_fields(child, path)
+
+
+SCHEMAS = sorted((ROOT / "data" / "schema").glob("*.schema.json"))
+LINK_FIELDS = [(s.name, p, f) for s in SCHEMAS
+               for p, f in _link_fields(json.loads(s.read_text("utf-8")))]
+
+
+def test_the_schemas_have_link_fields():
+    assert any(path[-1] == "lenke" for _, path, _ in LINK_FIELDS)
+
+
+@pytest.mark.parametrize("schema, path, field", LINK_FIELDS,
+                         ids=[f"{s}:{'.'.join(p)}" for s, p, _ in LINK_FIELDS])
+def test_every_link_field_allows_only_http_https_and_mailto(schema, path, field):
+    pattern = re.compile(field["pattern"])
+    for good in ("https://example.org/a?b=1", "http://example.org", "mailto:post@example.org"):
+        assert pattern.search(good), good
+    for bad in ("javascript:alert(1)", "JavaScript:alert(1)", " https://example.org",
+                "data:text/html,x", "vbscript:x", "file:///etc/passwd", "ftp://example.org",
+                "//example.org", "/sti", "https://example.org/a b", "https://example.org\njavascript:x"):
+        assert not pattern.search(bad), bad
