@@ -362,6 +362,8 @@ def _check_semantics(area_docs: list[_Document]) -> None:
                         doc.error((*measure_path, "se"), "et tiltak kan ikke vise til seg selv")
                 _check_dates(doc, measure, measure_path)
 
+    if any(doc.value is None for doc in area_docs):
+        return  # a file that is not valid YAML may hold the target: don't guess at others
     known = [i for i in seen if i.count(".") >= 1]
     for doc, path, target in references:
         if target not in seen or target.count(".") == 0:

@@ -115,3 +115,16 @@ def test_plan_is_loaded_once_and_reloaded_after_a_change(tmp_path):
                          encoding="utf-8")
     changed = load_plan(folder)
     assert changed is not first and changed.goals_by_id["5.1"].text == "Endret."
+
+
+def test_yaml_error_in_one_file_causes_no_follow_on_errors_in_others(tmp_path):
+    """3.1.1 refers to delmål 1.1; when 1-mangfold.yaml cannot be read, only that is reported."""
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+    area = folder / "omrader" / "1-mangfold.yaml"
+    area.write_text(area.read_text(encoding="utf-8").replace(
+        '    tekst: "Gi kulturskolenes', '   tekst: "Gi kulturskolenes', 1), encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        load_plan(folder)
+    assert [e.file.rpartition("/")[2] for e in caught.value.errors] == ["1-mangfold.yaml"]
+    assert "YAML-feil" in caught.value.errors[0].message
