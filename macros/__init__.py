@@ -5,7 +5,13 @@ Editors write these in Markdown:
 - ``{{ utviklingsomrade("1") }}``: every delmål and tiltak of an area, with status;
 - ``{{ statussammendrag() }}``: status per area (front page);
 - ``{{ tiltaksoversikt() }}``: every tiltak in one table;
+- ``{{ statusfordeling() }}``: status charts for the plan, each area and each delmål;
+- ``{{ trenger_oppfolging() }}``: tiltak never reported or not updated for too long;
+- ``{{ oppdateringer() }}``: every log entry, newest first;
+- ``{{ apne_data() }}``: links to the open-data files and their licence;
 - ``{{ statusforklaring() }}``: what each status means.
+
+After the build, `output.finish_site` also writes `feed.xml` and the open data in `data/`.
 
 Data text written straight into Markdown goes through the ``tekst`` filter, e.g.
 ``{{ plan.title | tekst }}``, so it can never become HTML, Markdown or a link.
@@ -26,7 +32,7 @@ if _PROJECT not in sys.path:
 
 from .errors import DataErrors  # noqa: E402
 from .load import load_plan  # noqa: E402
-from .output import finish_site  # noqa: E402
+from .output import finish_site, licence_setting  # noqa: E402
 from .render import Renderer, markdown_text  # noqa: E402
 
 
@@ -101,13 +107,36 @@ def define_env(env) -> None:
         return renderer().overview()
 
     @env.macro
+    def statusfordeling() -> str:
+        """Status for hele planen, hvert utviklingsområde og hvert delmål, som stolpediagram."""
+        return renderer().distribution()
+
+    @env.macro
+    def trenger_oppfolging() -> str:
+        """Tiltak som aldri er rapportert eller ikke er oppdatert på lenge."""
+        return renderer().followup()
+
+    @env.macro
+    def oppdateringer() -> str:
+        """Alle logg-innslag i planen, nyeste først, med lenke til tiltaket."""
+        return renderer().updates()
+
+    @env.macro
+    def apne_data() -> str:
+        """Lenker til de åpne datafilene og hvilken lisens de har."""
+        return renderer().open_data(licence_setting(env.conf.get("extra")))
+
+    @env.macro
     def statusforklaring() -> str:
         """Hva hver status betyr."""
         return renderer().legend()
 
 
 def on_post_build(env) -> None:
-    """Check the built site: every area on its page, with every anchor (as Zensical builds do)."""
-    problems = finish_site(env.variables["plan"], Path(env.conf["site_dir"]))
+    """Check the built site (every area on its page, with every anchor, as Zensical builds do)
+    and write the feed and the open data."""
+    problems = finish_site(env.variables["plan"], Path(env.conf["site_dir"]),
+                           site_url=env.conf.get("site_url") or None,
+                           licence=licence_setting(env.conf.get("extra")))
     if problems:
         raise _fail("; ".join(problems))

@@ -154,6 +154,11 @@ class Plan:
             self._derived["log_entries"] = [(m, e) for *_, m, e in order]
         return self._derived["log_entries"]
 
+    @property
+    def status_rank(self) -> dict[str, int]:
+        """Position of each status id in the vocabulary, unreported last (for sorting)."""
+        return {s.id: rank for rank, s in enumerate((*self.statuses, self.unreported), 1)}
+
     def status_counts(self, measures) -> list[tuple[Status, int]]:
         """Count measures per status, in vocabulary order, unreported last; zeros included."""
         counts: dict[str, int] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import itertools
 import posixpath
 import re
 from functools import lru_cache
@@ -15,6 +16,14 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from .model import Area, Goal, Measure, Plan
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+# Where the overview page lists what needs a report (docs/oversikt.md, heading anchor).
+FOLLOWUP_URL = "oversikt/#trenger-oppfolging"
+# Files written after the build by feed.py and opendata.py, linked from pages.
+FEED_URL = "feed.xml"
+OPEN_DATA_URLS = {"json": "data/plan.json", "csv": "data/tiltak.csv",
+                  "json_schema": "data/schema/plan-json.schema.json",
+                  "plan_schema": "data/schema/plan.schema.json",
+                  "area_schema": "data/schema/omrade.schema.json"}
 LOCALE = "nb_NO"
 # Characters Python-Markdown (with the tables extension) treats as syntax when unescaped.
 MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -55,6 +64,11 @@ def target_url(item: Area | Goal | Measure, plan: Plan) -> str:
     return f"{plan.area(item.area_id).page_url}#{item.anchor}"
 
 
+def absolute(url: str, site_url: str) -> str:
+    """A site-root-relative URL made absolute under the configured site URL."""
+    return site_url.rstrip("/") + "/" + url.lstrip("/")
+
+
 def relative(url: str, from_page: str, base: str | None = None) -> str:
     """Make a site-root-relative URL relative to the page at `from_page` (both directory URLs).
 
@@ -91,6 +105,10 @@ class Renderer:
     def link(self, item: Area | Goal | Measure) -> str:
         return relative(target_url(item, self.plan), self.page_url, self.link_base)
 
+    def page_link(self, url: str) -> str:
+        """A site-root-relative URL of a page or file, relative to this page."""
+        return relative(url, self.page_url, self.link_base)
+
     def edit_url(self, measure: Measure) -> str | None:
         """Where an editor reports status on a measure."""
         return source_url(self.repo_url, self.plan.area(measure.area_id), measure)
@@ -106,7 +124,23 @@ class Renderer:
         return self._render("overview.html")
 
     def summary(self) -> str:
-        return self._render("summary.html")
+        return self._render("summary.html", followup_url=self.page_link(FOLLOWUP_URL))
+
+    def distribution(self) -> str:
+        return self._render("distribution.html")
+
+    def followup(self) -> str:
+        never, _ = self.plan.needing_report()
+        by_goal = [(goal_id, list(group))
+                   for goal_id, group in itertools.groupby(never, key=lambda m: m.goal_id)]
+        return self._render("followup.html", never_by_goal=by_goal)
+
+    def updates(self) -> str:
+        return self._render("updates.html", feed_url=self.page_link(FEED_URL))
+
+    def open_data(self, licence: str) -> str:
+        files = {key: self.page_link(url) for key, url in OPEN_DATA_URLS.items()}
+        return self._render("opendata.html", licence=licence, files=files)
 
     def legend(self) -> str:
         return self._render("legend.html")

@@ -1,0 +1,133 @@
+"""Open data: `data/plan.json`, `data/tiltak.csv` and the JSON Schemas, from the Plan model.
+
+The files are written from the same model as the pages, so the numbers can never disagree.
+The CSV is for Excel with Norwegian settings: UTF-8 with BOM (keeps æøå), `;` between
+columns, and ids written as "Tiltak 1.1.1" so that Excel does not read "1.1.1" as a date.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from .load import SCHEMA_DIR
+from .model import Area, Goal, LogEntry, Measure, Plan
+from .render import absolute, target_url
+
+OUTPUT_DIR = "data"
+JSON_FILE = "plan.json"
+CSV_FILE = "tiltak.csv"
+SCHEMA_OUTPUT_DIR = "schema"
+# The schema of plan.json itself; the data files' schemas are copied from data/schema/.
+JSON_SCHEMA = Path(__file__).resolve().parent / "plan-json.schema.json"
+CSV_COLUMNS = ("Utviklingsområde", "Delmål", "Tiltak", "Tekst", "Status", "Sist rapportert",
+               "Ansvarlig", "Trenger oppfølging")
+# A cell starting with one of these is a formula in Excel; a leading apostrophe keeps it text.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _counts(plan: Plan, measures) -> dict[str, int]:
+    return {status.id: count for status, count in plan.status_counts(measures)}
+
+
+def _log_entry(entry: LogEntry) -> dict[str, Any]:
+    return {"dato": entry.date.isoformat(), "status": entry.status.id, "tekst": entry.text,
+            "lenke": entry.link}
+
+
+def _measure(plan: Plan, measure: Measure, site_url: str) -> dict[str, Any]:
+    latest = measure.latest
+    return {
+        "id": measure.id,
+        "tekst": measure.text,
+        "punkter": list(measure.items),
+        "se": measure.see,
+        "ansvarlig": measure.owner,
+        "frist": measure.deadline.isoformat() if measure.deadline else None,
+        "url": absolute(target_url(measure, plan), site_url),
+        "status": plan.status_of(measure).id,
+        "sist_rapportert": latest.date.isoformat() if latest else None,
+        "ikke_oppdatert": plan.is_stale(measure),
+        "trenger_oppfolging": plan.needs_report(measure),
+        "logg": [_log_entry(entry) for entry in measure.log],
+    }
+
+
+def _goal(plan: Plan, goal: Goal, site_url: str) -> dict[str, Any]:
+    return {"id": goal.id, "tekst": goal.text, "url": absolute(target_url(goal, plan), site_url),
+            "antall": _counts(plan, goal.measures),
+            "tiltak": [_measure(plan, m, site_url) for m in goal.measures]}
+
+
+def _area(plan: Plan, area: Area, site_url: str) -> dict[str, Any]:
+    return {"id": area.id, "slug": area.slug, "tittel": area.title,
+            "url": absolute(target_url(area, plan), site_url),
+            "antall": _counts(plan, area.measures),
+            "delmål": [_goal(plan, g, site_url) for g in area.goals]}
+
+
+def plan_document(plan: Plan, site_url: str, licence: str) -> dict[str, Any]:
+    """The whole plan as plain JSON values; tiltak carry their derived status and their log."""
+    never, stale = plan.needing_report()
+    return {
+        "tittel": plan.title,
+        "organisasjon": plan.organisation,
+        "periode": plan.period,
+        "bygget": plan.build_date.isoformat(),
+        "nettsted": absolute("", site_url),
+        "lisens": licence or None,
+        "foreldet_etter_dager": plan.stale_after_days,
+        "statuser": [{"id": s.id, "navn": s.name, "beskrivelse": s.description}
+                     for s in (*plan.statuses, plan.unreported)],
+        "antall": _counts(plan, plan.measures),
+        "aldri_rapportert": len(never),
+        "ikke_oppdatert": len(stale),
+        "utviklingsområder": [_area(plan, a, site_url) for a in plan.areas],
+    }
+
+
+def _cell(value: str) -> str:
+    """Text for one CSV cell that Excel shows as written, never as a formula."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def csv_rows(plan: Plan) -> list[tuple[str, ...]]:
+    """One row per tiltak in plan order, with the header first."""
+    rows: list[tuple[str, ...]] = [CSV_COLUMNS]
+    for area in plan.areas:
+        for goal in area.goals:
+            for measure in goal.measures:
+                latest = measure.latest
+                rows.append((
+                    f"{area.id}. {area.title}", f"Delmål {goal.id}", f"Tiltak {measure.id}",
+                    _cell(measure.text), plan.status_of(measure).name,
+                    latest.date.isoformat() if latest else "",
+                    _cell(measure.owner or ""), "Ja" if plan.needs_report(measure) else "Nei",
+                ))
+    return rows
+
+
+def render_csv(plan: Plan) -> str:
+    """The CSV text (without the BOM, which `write_open_data` adds)."""
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n") \
+        .writerows(csv_rows(plan))
+    return buffer.getvalue()
+
+
+def write_open_data(plan: Plan, site_dir: Path, site_url: str, licence: str) -> list[Path]:
+    """Write plan.json, tiltak.csv and the schemas under `site/data/`; returns the paths."""
+    folder = site_dir / OUTPUT_DIR
+    schemas = folder / SCHEMA_OUTPUT_DIR
+    schemas.mkdir(parents=True, exist_ok=True)
+    json_path, csv_path = folder / JSON_FILE, folder / CSV_FILE
+    json_path.write_text(json.dumps(plan_document(plan, site_url, licence), ensure_ascii=False,
+                                    indent=1) + "\n", encoding="utf-8")
+    csv_path.write_text(render_csv(plan), encoding="utf-8-sig", newline="")
+    copied = [Path(shutil.copyfile(source, schemas / source.name))
+              for source in (*sorted(SCHEMA_DIR.glob("*.schema.json")), JSON_SCHEMA)]
+    return [json_path, csv_path, *copied]
