@@ -5,40 +5,15 @@ without JavaScript they stay hidden while the full table is shown."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 
-playwright = pytest.importorskip("playwright.sync_api")
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        """Keep the test output clean."""
+from browser import new_context
 
 
 @pytest.fixture(scope="module")
-def served(example_site):
-    """The example site on 127.0.0.1 at a random free port."""
-    handler = functools.partial(_QuietHandler, directory=str(example_site.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield instance
-        instance.close()
+def served(example_site, serve) -> str:
+    """Base URL of the example site, served on 127.0.0.1."""
+    return serve(example_site.site)
 
 
 def _select(page, label: str):
@@ -52,7 +27,8 @@ def _visible_ids(page) -> list[str]:
 
 
 def test_filter_by_status_area_and_owner_and_announce_the_count(served, browser):
-    page = browser.new_page()
+    context = new_context(browser)
+    page = context.new_page()
     page.goto(served + "oversikt/")
     count = page.locator("[data-filter-count='tiltaksoversikt']")
     assert count.get_attribute("role") == "status"
@@ -69,11 +45,12 @@ def test_filter_by_status_area_and_owner_and_announce_the_count(served, browser)
     _select(page, "Status").select_option("fullfort")
     assert _visible_ids(page) == []
     assert count.inner_text().startswith("Ingen tiltak passer til valgene.")
-    page.close()
+    context.close()
 
 
 def test_sort_by_newest_report_and_back_to_plan_order(served, browser):
-    page = browser.new_page()
+    context = new_context(browser)
+    page = context.new_page()
     page.goto(served + "oversikt/")
     _select(page, "Sorter etter").select_option("nyeste")
     assert _visible_ids(page)[:8] == ["2.3.2", "1.2.2", "1.1.1", "3.4.1", "1.1.2", "3.5.2",
@@ -82,18 +59,19 @@ def test_sort_by_newest_report_and_back_to_plan_order(served, browser):
     assert _visible_ids(page)[:3] == ["2.3.2", "1.1.1", "3.2.1"]
     _select(page, "Sorter etter").select_option("nr")
     assert _visible_ids(page)[:3] == ["1.1.1", "1.1.2", "1.1.3"]
-    page.close()
+    context.close()
 
 
 def test_controls_are_keyboard_operable(served, browser):
-    page = browser.new_page()
+    context = new_context(browser)
+    page = context.new_page()
     page.goto(served + "oversikt/")
     page.locator("#filter-status").focus()
     page.keyboard.press("ArrowDown")  # first real option; changes the value in Chromium
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "filter-omrade"
     assert len(_visible_ids(page)) < 33
-    page.close()
+    context.close()
 
 
 def test_without_javascript_controls_are_hidden_and_the_table_is_complete(served, browser):
