@@ -350,3 +350,12 @@ def test_real_site_says_plainly_that_nothing_is_reported(real_site):
     assert len(rows) == 33 and {r["Status"] for r in rows} == {"Ikke rapportert"}
     document = json.loads((real_site.site / "data" / "plan.json").read_text(encoding="utf-8"))
     assert document["antall"]["ikke-rapportert"] == 33
+
+
+def test_settings_for_a_host_without_config_come_from_mkdocs_yml(monkeypatch):
+    from macros.output import FALLBACK_SITE_URL, config_settings
+
+    monkeypatch.delenv("PLAN_SITE_URL", raising=False)
+    assert config_settings() == (FALLBACK_SITE_URL, "")
+    monkeypatch.setenv("PLAN_SITE_URL", SITE_URL)
+    assert config_settings() == (SITE_URL, "")

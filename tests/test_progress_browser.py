@@ -1,13 +1,17 @@
-"""The overview table's filter and sort controls, in a real browser (Chromium).
+"""Progress pages built from the example data, in a real browser (Chromium): the overview
+table's filter and sort controls, and axe-core on every page with charts, history and lists.
 
-Everything else on the site works without JavaScript; these controls are the exception, and
-without JavaScript they stay hidden while the full table is shown."""
+Everything else on the site works without JavaScript; the filter and sort controls are the
+exception, and without JavaScript they stay hidden while the full table is shown."""
 
 from __future__ import annotations
 
 import pytest
 
-from browser import new_context
+from browser import SCHEMES, WIDTHS, axe_violations, describe_violations, new_context
+
+PROGRESS_PAGES = ["", "oversikt/", "oppdateringer/", "apne-data/", "omrader/mangfold/",
+                  "omrader/forskning-og-utvikling/"]
 
 
 @pytest.fixture(scope="module")
@@ -84,3 +88,17 @@ def test_without_javascript_controls_are_hidden_and_the_table_is_complete(served
     page.locator("#tiltak-1-1-1 summary").click()
     assert page.locator("#tiltak-1-1-1 details").get_attribute("open") is not None
     context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS, ids=str)
+@pytest.mark.parametrize("scheme", SCHEMES, ids=str)
+def test_progress_pages_with_example_data_pass_axe(served, browser, width, scheme):
+    context = new_context(browser, width=WIDTHS[width], scheme=SCHEMES[scheme])
+    page = context.new_page()
+    problems = []
+    for url in PROGRESS_PAGES:
+        page.goto(served + url)
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        problems += describe_violations(url, axe_violations(page))
+    context.close()
+    assert not problems, "\n".join(problems)
