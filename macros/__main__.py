@@ -42,7 +42,7 @@ def diff(revision: str, folder: Path) -> int:
     return 0
 
 
-def zensical(site_dir: Path) -> int:
+def zensical(site_dir: Path, config: str) -> int:
     """Bygg nettstedet med Zensical i stedet for MkDocs, fra de samme filene, og kjør det samme
     sluttsteget som MkDocs kjører etter bygget. Avslutter med 1 ved feil i dataene eller i
     bygget."""
@@ -50,7 +50,7 @@ def zensical(site_dir: Path) -> int:
     from .engine import BuildError, build
 
     try:
-        pages = build(site_dir)
+        pages = build(site_dir, config)
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1
@@ -78,13 +78,15 @@ def main(argv: list[str] | None = None) -> int:
                                           description=zensical.__doc__)
     zensical_parser.add_argument("--site-dir", type=Path, default=Path("site-zensical"),
                                  help="mappen nettstedet bygges til (standard: site-zensical)")
+    zensical_parser.add_argument("-f", "--config-file", default="mkdocs.yml",
+                                 help="oppsettet, en fil i prosjektmappen (standard: mkdocs.yml)")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.data or data_dir())
     if args.command == "diff":
         return diff(args.revision, args.data or data_dir())
     if args.command == "zensical":
-        return zensical(args.site_dir)
+        return zensical(args.site_dir, args.config_file)
     return 2
 
 

@@ -29,14 +29,18 @@ class BuildError(Exception):
     """The Zensical build failed; the message is Norwegian and ready for the editor."""
 
 
-def _stage(project: Path) -> Path:
-    """Fill `project` with the inputs Zensical reads; return its config file."""
-    shutil.copy2(ROOT / CONFIG, project / CONFIG)
+def _stage(project: Path, config: str) -> Path:
+    """Fill `project` with the inputs Zensical reads; return its config file.
+
+    A variant `config` (such as the benchmark's) may INHERIT mkdocs.yml, so both are copied.
+    """
+    for name in {CONFIG, config}:
+        shutil.copy2(ROOT / name, project / name)
     for name in COPIED:
         shutil.copytree(ROOT / name, project / name)
     for name in LINKED:
         (project / name).symlink_to(ROOT / name, target_is_directory=True)
-    return project / CONFIG
+    return project / config
 
 
 def _zensical_build(config: Path) -> None:
@@ -49,17 +53,20 @@ def _zensical_build(config: Path) -> None:
         raise BuildError(f"Zensical klarte ikke å bygge nettstedet: {exc}") from None
 
 
-def build(site_dir: Path) -> int:
+def build(site_dir: Path, config: str = CONFIG) -> int:
     """Build the site with Zensical into `site_dir`; return the number of HTML pages."""
     plan = load_plan()  # data errors stop here, reported like `make check` does
     site_dir = site_dir.resolve()
     with tempfile.TemporaryDirectory(prefix="plan-zensical-") as folder:
-        config = _stage(Path(folder))
-        _zensical_build(config)
+        config_file = _stage(Path(folder), config)
+        _zensical_build(config_file)
+        if not (config_file.parent / SITE).is_dir():
+            raise BuildError(f"Zensical skrev ikke nettstedet til {SITE}/: la site_dir i "
+                             f"{config} være '{SITE}' (byggemappen velges med --site-dir)")
         if site_dir.exists():
             shutil.rmtree(site_dir)
         site_dir.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(config.parent / SITE, site_dir)
+        shutil.move(config_file.parent / SITE, site_dir)
     problems = finish_site(plan, site_dir)
     if problems:
         raise BuildError("\n".join(problems))

@@ -19,6 +19,7 @@ import pytest
 from conftest import BUILD_DATE, EXAMPLE_DATA, FIXTURES, ROOT, Build, build_site, build_zensical
 from htmlscan import PageScan, is_external, normalise
 from macros.load import load_plan
+from macros.output import finish_site
 from macros.model import Plan
 
 ITEM_ID = re.compile(r"^(delmal|tiltak)-\d+(?:-\d+)+$")
@@ -178,3 +179,19 @@ def test_zensical_site_makes_no_third_party_requests(sites):
     for page in zensical.html_files():
         scan = PageScan(page.read_text(encoding="utf-8"))
         assert [url for url in scan.resources if is_external(url)] == [], page
+
+
+def test_finish_step_names_an_area_whose_page_lost_its_anchors(real_site, tmp_path):
+    plan = load_plan()
+    assert finish_site(plan, real_site.site) == []
+    site = tmp_path / "site"
+    for area in plan.areas:
+        page = site / area.page_url / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(real_site.page(area.page_url), encoding="utf-8")
+    page = site / plan.areas[0].page_url / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace('id="tiltak-1-1-3"', ""),
+                    encoding="utf-8")
+    (problem,) = finish_site(plan, site)
+    assert problem.startswith("utviklingsområde 1 (data/omrader/1-mangfold.yaml) vises ikke")
+    assert 'utviklingsomrade("1")' in problem
