@@ -19,7 +19,7 @@ import pytest
 from conftest import BUILD_DATE, EXAMPLE_DATA, FIXTURES, ROOT, Build, build_site, build_zensical
 from htmlscan import PageScan, is_external, normalise
 from macros.load import load_plan
-from macros.output import finish_site
+from macros.output import missing_areas
 from macros.model import Plan
 
 ITEM_ID = re.compile(r"^(delmal|tiltak)-\d+(?:-\d+)+$")
@@ -181,9 +181,9 @@ def test_zensical_site_makes_no_third_party_requests(sites):
         assert [url for url in scan.resources if is_external(url)] == [], page
 
 
-def test_finish_step_names_an_area_whose_page_lost_its_anchors(real_site, tmp_path):
+def test_finish_check_names_an_area_whose_page_lost_its_anchors(real_site, tmp_path):
     plan = load_plan()
-    assert finish_site(plan, real_site.site) == []
+    assert missing_areas(plan, real_site.site) == []
     site = tmp_path / "site"
     for area in plan.areas:
         page = site / area.page_url / "index.html"
@@ -192,6 +192,6 @@ def test_finish_step_names_an_area_whose_page_lost_its_anchors(real_site, tmp_pa
     page = site / plan.areas[0].page_url / "index.html"
     page.write_text(page.read_text(encoding="utf-8").replace('id="tiltak-1-1-3"', ""),
                     encoding="utf-8")
-    (problem,) = finish_site(plan, site)
+    (problem,) = missing_areas(plan, site)
     assert problem.startswith("utviklingsområde 1 (data/omrader/1-mangfold.yaml) vises ikke")
     assert 'utviklingsomrade("1")' in problem
