@@ -16,7 +16,7 @@ BASE ?= origin/main
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check diff test browser clean
+.PHONY: help serve build check diff test bench browser clean
 
 help: ## Vis denne hjelpen
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -58,6 +58,9 @@ diff: $(SITE_STAMP) ## Vis hva endringen gjør med planen (make diff BASE=origin
 
 test: $(DEV_STAMP) browser ## Kjør alle testene
 	$(BIN)/python -m pytest
+
+bench: $(DEV_STAMP) browser ## Mål byggetid, minne, sidevekt og omlasting (5–10 min; se bench/README.md)
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 browser: ## Sørg for at Chromium finnes for nettlesertestene
 	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
