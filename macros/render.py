@@ -10,7 +10,6 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .model import Area, Goal, Measure, Plan
@@ -31,8 +30,13 @@ MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 BRANCH = "main"
 
 
+@lru_cache(maxsize=4096)
 def norwegian_date(value: dt.date) -> str:
-    """14. mars 2025."""
+    """14. mars 2025. Cached: many reports share a date, and Babel is slow per call."""
+    # Imported here: Babel takes longer to import than the whole plan takes to render, and a
+    # build without any dated report never needs it.
+    from babel.dates import format_date
+
     return format_date(value, "d. MMMM y", locale=LOCALE)
 
 
