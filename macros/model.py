@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ class Area:
     def page_file(self) -> str:
         return f"omrader/{self.slug}.md"
 
-    @property
+    @cached_property
     def measures(self) -> tuple[Measure, ...]:
         return tuple(m for g in self.goals for m in g.measures)
 
@@ -104,9 +105,13 @@ class Plan:
     measures_by_id: dict[str, Measure] = field(default_factory=dict, repr=False, compare=False)
     _derived: dict = field(default_factory=dict, repr=False, compare=False)
 
+    # Derived values are computed once: templates ask for them per tiltak, and a plan can
+    # have thousands of tiltak.
     @property
     def goals(self) -> tuple[Goal, ...]:
-        return tuple(g for a in self.areas for g in a.goals)
+        if "goals" not in self._derived:
+            self._derived["goals"] = tuple(g for a in self.areas for g in a.goals)
+        return self._derived["goals"]
 
     @property
     def measures(self) -> tuple[Measure, ...]:
@@ -115,7 +120,9 @@ class Plan:
         return self._derived["measures"]
 
     def area(self, area_id: str) -> Area:
-        return next(a for a in self.areas if a.id == area_id)
+        if "areas_by_id" not in self._derived:
+            self._derived["areas_by_id"] = {a.id: a for a in self.areas}
+        return self._derived["areas_by_id"][area_id]
 
     def status_of(self, measure: Measure) -> Status:
         """The current status: the newest log entry's, or the unreported status."""

@@ -81,9 +81,15 @@ def relative(url: str, from_page: str, base: str | None = None) -> str:
     path, _, anchor = url.partition("#")
     if path == from_page and anchor:
         return "#" + anchor
-    rel = posixpath.relpath(path or ".", (from_page if base is None else base) or ".")
-    rel = "./" if rel == "." else rel + ("/" if path.endswith("/") or not path else "")
+    rel = _relative_path(path, from_page if base is None else base)
     return rel + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=65536)
+def _relative_path(path: str, from_dir: str) -> str:
+    """The path part of `relative`; cached, as a page links to the same few pages many times."""
+    rel = posixpath.relpath(path or ".", from_dir or ".")
+    return "./" if rel == "." else rel + ("/" if path.endswith("/") or not path else "")
 
 
 def source_url(repo_url: str | None, area: Area, measure: Measure | None = None) -> str | None:
