@@ -90,7 +90,7 @@ def _real_plan(work: Path, rounds: int) -> tuple[Pair, Path]:
 
 
 def _scale(work: Path, measures: int, rounds: int) -> tuple[Pair, Path]:
-    copy, config = generate.scale_project(work / f"scale-{measures}", measures)
+    copy, config = generate.scale_project(work / f"scale-{measures}", measures), project.CONFIG
     pair = Pair(f"{measures} tiltak", measures, 0)
     _measure_site(copy, config, pair, rounds)
     return pair, copy

@@ -1,6 +1,7 @@
 """The site generators the benchmark times: MkDocs always, Zensical when it is installed.
 
-Each engine is a function (project, config, site folder) → command line. To add one, add an
+Each engine is a function (project copy, config file, site folder) → command line, run in the
+project copy. To add one, add an
 entry to `ENGINES`; `available_engines` keeps those whose executable is in the virtualenv.
 MkDocs is also measured against the static floor (see __main__.py); other engines are timed
 on the same generated projects, side by side, without a floor.
@@ -13,7 +14,6 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from . import project
 
 BIN = Path(sys.executable).parent
 Command = Callable[[Path, str, Path], list[str]]
@@ -25,10 +25,8 @@ def _mkdocs(copy: Path, config: str, site: Path) -> list[str]:
 
 
 def _zensical(copy: Path, config: str, site: Path) -> list[str]:
-    """Zensical has no --site-dir, so a variant config sets it; --clean makes it a cold build."""
-    variant = project.write_variant(copy, f"zensical-{Path(config).stem}",
-                                    {"site_dir": str(site)}, parent=config)
-    return [str(BIN / "zensical"), "build", "--clean", "-f", variant]
+    """`make build ENGINE=zensical`: a clean Zensical build of the copy's mkdocs.yml."""
+    return [sys.executable, "-m", "macros", "zensical", "--site-dir", str(site)]
 
 
 ENGINES: dict[str, tuple[str, Command]] = {

@@ -10,11 +10,12 @@ The text is filler (it is never published); the output is deterministic for a gi
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -33,7 +34,7 @@ WORDS = (
     "skapende skriving fylkesavdeling økonomi søknad midler evaluering erfaring deling"
 ).split()
 FIRST_START = dt.date(2024, 1, 8)
-AREA_PAGES = "omrader/"
+AREA_NAV_LINE = re.compile(r"^(\s+)- .*: omrader/[^/\s]+\.md\s*$")
 
 
 @dataclass
@@ -159,36 +160,28 @@ def generate(project: Path, measures: int) -> list[Area]:
     return areas
 
 
-def _is_area_section(entries: Any) -> bool:
-    """A nav list whose every entry is an area page (`omrader/*.md`)."""
-    return isinstance(entries, list) and bool(entries) and all(
-        isinstance(e, dict) and len(e) == 1
-        and str(next(iter(e.values()))).startswith(AREA_PAGES) for e in entries)
+def _area_nav(config_text: str, areas: list[Area]) -> str:
+    """mkdocs.yml's text with its block of area pages in `nav` replaced by the generated ones.
 
+    Edited as text, so comments and `!ENV` tags survive and every engine reads the result.
+    """
+    lines = config_text.splitlines(keepends=True)
+    block = [i for i, line in enumerate(lines) if AREA_NAV_LINE.match(line)]
+    if not block or block != list(range(block[0], block[-1] + 1)):
+        raise ValueError("mkdocs.yml must list the area pages as one block in nav")
+    indent = AREA_NAV_LINE.match(lines[block[0]]).group(1)
+    generated = [f"{indent}- {json.dumps(f'{a.id}. {a.title}', ensure_ascii=False)}: "
+                 f"{a.page_file}\n" for a in areas]
+    return "".join(lines[:block[0]] + generated + lines[block[-1] + 1:])
 
-def scale_nav(nav: list, areas: list[Area]) -> list:
-    """The real navigation with its list of area pages replaced by the generated ones."""
-    generated = [{f"{a.id}. {a.title}": a.page_file} for a in areas]
+def scale_project(dest: Path, measures: int) -> Path:
+    """A project copy with a synthetic plan of `measures` tiltak.
 
-    def swap(entries: Any) -> Any:
-        if _is_area_section(entries):
-            return generated
-        if isinstance(entries, list):
-            return [swap(e) for e in entries]
-        if isinstance(entries, dict):
-            return {k: swap(v) for k, v in entries.items()}
-        return entries
-
-    return swap(nav)
-
-
-def scale_project(dest: Path, measures: int) -> tuple[Path, str]:
-    """A project copy with a synthetic plan of `measures` tiltak; returns it and its config.
-
-    The config (`mkdocs-scale.yml`) INHERITs the real `mkdocs.yml` and only swaps the area
-    pages in the navigation, so the scale site has every feature the real site has.
+    Its `mkdocs.yml` is the real one with only the area pages in the navigation swapped,
+    so the scale site has every feature the real site has.
     """
     copy = project.copy_project(dest)
     areas = generate(copy, measures)
-    nav = scale_nav(project.read_config(copy)["nav"], areas)
-    return copy, project.write_variant(copy, "scale", {"nav": nav})
+    config = copy / project.CONFIG
+    config.write_text(_area_nav(config.read_text(encoding="utf-8"), areas), encoding="utf-8")
+    return copy

@@ -109,11 +109,12 @@ def write_floor_configs(project: Path, base: str = CONFIG) -> dict[str, str]:
     blank_settings = {"module_name": BLANK_MACROS.stem, "render_by_default": False}
     blank = [{MACROS_PLUGIN: {**p[MACROS_PLUGIN], **blank_settings}}
              if isinstance(p, dict) and MACROS_PLUGIN in p else p for p in plugins]
+    # Settings our plugin changed at build time, as the capture recorded them.
+    changed = json.loads((project / f"{FLOOR_DOCS}.config.json").read_text(encoding="utf-8"))
+    static = {**changed, "docs_dir": FLOOR_DOCS, "hooks": []}
     return {
-        "floor": write_variant(project, "floor", {"docs_dir": FLOOR_DOCS, "plugins": floor,
-                                                  "hooks": []}, parent=base),
-        "plugin": write_variant(project, "plugin", {"docs_dir": FLOOR_DOCS, "plugins": blank,
-                                                    "hooks": []}, parent=base),
+        "floor": write_variant(project, "floor", {**static, "plugins": floor}, parent=base),
+        "plugin": write_variant(project, "plugin", {**static, "plugins": blank}, parent=base),
     }
 
 

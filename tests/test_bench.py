@@ -21,11 +21,11 @@ MEASURES = 100
 def scale_site(tmp_path_factory):
     """The 100-tiltak project, built once through the capture plugin, and its floor built."""
     work = tmp_path_factory.mktemp("bench")
-    copy, config = generate.scale_project(work / "project", MEASURES)
+    copy = generate.scale_project(work / "project", MEASURES)
     ours = work / "ours"
-    project.capture_floor(copy, config, ours)
+    project.capture_floor(copy, project.CONFIG, ours)
     floor = work / "floor"
-    project.mkdocs_build(copy, project.write_floor_configs(copy, config)["floor"], floor)
+    project.mkdocs_build(copy, project.write_floor_configs(copy)["floor"], floor)
     return copy, ours, floor
 
 
