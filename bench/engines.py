@@ -26,7 +26,8 @@ def _mkdocs(copy: Path, config: str, site: Path) -> list[str]:
 
 def _zensical(copy: Path, config: str, site: Path) -> list[str]:
     """`make build ENGINE=zensical`: a clean Zensical build of the copy's mkdocs.yml."""
-    return [sys.executable, "-m", "macros", "zensical", "--site-dir", str(site)]
+    return [sys.executable, "-m", "macros", "zensical", "--config-file", config,
+            "--site-dir", str(site)]
 
 
 ENGINES: dict[str, tuple[str, Command]] = {
