@@ -72,6 +72,14 @@ def example_site(tmp_path_factory) -> Build:
 
 
 @pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> Build:
+    """The real plan built by Zensical (`make build ENGINE=zensical`), once per test session."""
+    build = build_zensical(tmp_path_factory.mktemp("zensical-site"))
+    assert build.returncode == 0, build.output
+    return build
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium through Playwright, one per test session."""
     from playwright.sync_api import sync_playwright

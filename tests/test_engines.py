@@ -27,12 +27,12 @@ ITEM_ID = re.compile(r"^(delmal|tiltak)-\d+(?:-\d+)+$")
 ENGINE_FILES = re.compile(r"^(?:assets/javascripts/|assets/stylesheets/(?:main|palette)\.|"
                           r"assets/stylesheets/(?:classic|modern)/|assets/images/favicon\.png$|"
                           r"search/|search\.json$|sitemap\.xml(?:\.gz)?$)")
-# name: (data folder, extra settings, the session's MkDocs build of the same, if any)
+# name: (data folder, extra settings, the session's MkDocs and Zensical builds, if any)
 VARIANTS = {
-    "plan": (None, {}, "real_site"),
-    "eksempel": (EXAMPLE_DATA, {}, "example_site"),
+    "plan": (None, {}, ("real_site", "zensical_site")),
+    "eksempel": (EXAMPLE_DATA, {}, ("example_site", None)),
     # An example repository address: edit buttons and "Oppdater status" links appear.
-    "plan-med-repo": (None, {"PLAN_REPO_URL": "https://github.com/eksempel/plan"}, None),
+    "plan-med-repo": (None, {"PLAN_REPO_URL": "https://github.com/eksempel/plan"}, (None, None)),
 }
 
 
@@ -87,16 +87,14 @@ def published_files(site: Path) -> dict[str, bytes]:
 @pytest.fixture(scope="module", params=sorted(VARIANTS))
 def sites(request, tmp_path_factory) -> tuple[Build, Build, Plan]:
     """The same data and settings built by MkDocs and by Zensical, and the plan they show."""
-    data, settings, session_build = VARIANTS[request.param]
+    data, settings, (mkdocs_fixture, zensical_fixture) = VARIANTS[request.param]
     folder = tmp_path_factory.mktemp(f"engines-{request.param}")
-    if session_build:
-        mkdocs = request.getfixturevalue(session_build)
-    else:
-        mkdocs = build_site(folder / "mkdocs", data_dir=data, **settings)
-    zensical = build_zensical(folder / "zensical", data_dir=data, **settings)
-    assert mkdocs.returncode == 0, mkdocs.output
-    assert zensical.returncode == 0, zensical.output
-    return mkdocs, zensical, load_plan(data)
+    builds = [request.getfixturevalue(fixture) if fixture else build(folder / name, data, **settings)
+              for fixture, build, name in ((mkdocs_fixture, build_site, "mkdocs"),
+                                           (zensical_fixture, build_zensical, "zensical"))]
+    for build in builds:
+        assert build.returncode == 0, build.output
+    return builds[0], builds[1], load_plan(data)
 
 
 def test_same_pages(sites):
