@@ -18,6 +18,10 @@ from .load import ROOT, load_plan
 from .output import finish_site
 
 CONFIG = "mkdocs.yml"
+# How Zensical reports an exception raised in Python: "Python error: <Type>: <message>", then
+# the traceback. Our own build errors are PluginError (see `macros._fail`).
+OWN_ERROR = "Python error: PluginError: "
+TRACEBACK = "\nTraceback (most recent call last):"
 SITE = "site"  # `site_dir` in mkdocs.yml, relative to the staged copy
 # Zensical requires `docs_dir` to lie inside the project folder, so docs/ is copied; the
 # other folders mkdocs.yml names (custom_dir, watch) are only linked.
@@ -50,7 +54,14 @@ def _zensical_build(config: Path) -> None:
     try:
         zensical.build(str(config), {"strict": True, "clean": True})
     except Exception as exc:  # Zensical wraps every Python and Rust error in RuntimeError
-        raise BuildError(f"Zensical klarte ikke å bygge nettstedet: {exc}") from None
+        raise BuildError(_reason(str(exc))) from None
+
+
+def _reason(error: str) -> str:
+    """Our own errors as MkDocs shows them (message only); anything else in full."""
+    if error.startswith(OWN_ERROR):
+        return error.removeprefix(OWN_ERROR).split(TRACEBACK, 1)[0].strip()
+    return f"Zensical klarte ikke å bygge nettstedet: {error}"
 
 
 def build(site_dir: Path, config: str = CONFIG) -> int:

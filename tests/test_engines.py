@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -193,3 +194,15 @@ def test_finish_check_names_an_area_whose_page_lost_its_anchors(real_site, tmp_p
     (problem,) = missing_areas(plan, site)
     assert problem.startswith("utviklingsområde 1 (data/omrader/1-mangfold.yaml) vises ikke")
     assert 'utviklingsomrade("1")' in problem
+
+
+def test_a_page_error_stops_both_engines_with_the_same_message(tmp_path):
+    data = shutil.copytree(EXAMPLE_DATA, tmp_path / "data")
+    for area_file in (data / "omrader").glob("4-*.yaml"):
+        area_file.unlink()
+    message = "omrader/fremtidens-kulturskole.md: utviklingsområde '4' finnes ikke (tillatt: 1, 2, 3)"
+    mkdocs, zensical = build_site(tmp_path / "mkdocs", data), build_zensical(tmp_path / "z", data)
+    for build in (mkdocs, zensical):
+        assert build.returncode != 0, build.output
+        assert message in build.output
+    assert "Traceback" not in zensical.output  # (mkdocs-macros itself logs one)
