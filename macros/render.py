@@ -17,6 +17,8 @@ from .model import Area, Goal, Measure, Plan
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 # Where the overview page lists what needs a report (docs/oversikt.md, heading anchor).
 FOLLOWUP_URL = "oversikt/#trenger-oppfolging"
+# Only the overview uses it, so only the overview loads it (not every page, via mkdocs.yml).
+FILTER_SCRIPT_URL = "assets/javascripts/measure-filter.js"
 # Files written after the build by feed.py and opendata.py, linked from pages.
 FEED_URL = "feed.xml"
 OPEN_DATA_URLS = {"json": "data/plan.json", "csv": "data/tiltak.csv",
@@ -131,7 +133,7 @@ class Renderer:
         return self._render("area.html", area=area)
 
     def overview(self) -> str:
-        return self._render("overview.html")
+        return self._render("overview.html", filter_script=self.page_link(FILTER_SCRIPT_URL))
 
     def summary(self) -> str:
         return self._render("summary.html", followup_url=self.page_link(FOLLOWUP_URL))
