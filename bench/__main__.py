@@ -63,7 +63,7 @@ def _same_site(ours: Path, floor: Path) -> str:
             f"{differ[:3]}")
 
 
-def _measure_site(copy: Path, config: str, pair: Pair, rounds: int) -> None:
+def _measure_site(copy: Path, config: str, pair: Pair, rounds: int, engines: list[str]) -> None:
     """Capture the floor, then build ours and the floor alternately; compare their output."""
     project.capture_floor(copy, config)
     sites = copy / "sites"
@@ -73,26 +73,26 @@ def _measure_site(copy: Path, config: str, pair: Pair, rounds: int) -> None:
     pair.search_index_bytes = index.stat().st_size if index.exists() else 0
     pair.pages = len(list((sites / "ours").rglob("index.html")))
     for engine, command in available_engines().items():
-        if engine != "mkdocs":
+        if engine != "mkdocs" and engine in engines:
             pair.engines[engine] = [
                 project.run_child(command(copy, config, sites / engine), copy,
                                   project.build_env())[0]
                 for _ in range(rounds)]
 
 
-def _real_plan(work: Path, rounds: int) -> tuple[Pair, Path]:
+def _real_plan(work: Path, rounds: int, engines: list[str]) -> tuple[Pair, Path]:
     copy = project.copy_project(work / "real")
     from macros.load import load_plan  # the real data, for the count only
 
     pair = Pair("ekte plan", len(load_plan(project.ROOT / "data").measures), 0)
-    _measure_site(copy, project.CONFIG, pair, rounds)
+    _measure_site(copy, project.CONFIG, pair, rounds, engines)
     return pair, copy
 
 
-def _scale(work: Path, measures: int, rounds: int) -> tuple[Pair, Path]:
+def _scale(work: Path, measures: int, rounds: int, engines: list[str]) -> tuple[Pair, Path]:
     copy, config = generate.scale_project(work / f"scale-{measures}", measures), project.CONFIG
     pair = Pair(f"{measures} tiltak", measures, 0)
-    _measure_site(copy, config, pair, rounds)
+    _measure_site(copy, config, pair, rounds, engines)
     return pair, copy
 
 
@@ -104,17 +104,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
     parser.add_argument("--reloads", type=int, default=5)
     parser.add_argument("--skip", default="", help="comma list of: scale, weight, reload")
+    parser.add_argument("--engines", default=",".join(available_engines()),
+                        help="engines to time besides the floor comparison (default: all "
+                             "installed)")
     args = parser.parse_args(argv)
     skip = set(filter(None, args.skip.split(",")))
     sizes = [int(s) for s in args.sizes.split(",") if s]
+    engines = [e for e in args.engines.split(",") if e]
     started = time.time()
     results: dict = {"started": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(started)),
-                     "engines": list(available_engines())}
+                     "engines": ["mkdocs", *(e for e in engines if e != "mkdocs")]}
 
     with tempfile.TemporaryDirectory(prefix="plan-bench-") as tmp:
         work = Path(tmp)
         print("Bygger den ekte planen og gulvet …", flush=True)
-        real, real_copy = _real_plan(work, args.runs)
+        real, real_copy = _real_plan(work, args.runs, engines)
         pairs = [real]
         pages = {"forside": "", "områdeside": "omrader/mangfold/"}
         if (real_copy / "sites" / "ours" / TILTAK_PAGE).is_dir():
@@ -129,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
             for measures in sizes:
                 print(f"Skala: {measures} tiltak …", flush=True)
                 rounds = args.large_runs if measures >= 10_000 else args.scale_runs
-                pair, copy = _scale(work, measures, rounds)
+                pair, copy = _scale(work, measures, rounds, engines)
                 pairs.append(pair)
                 if measures == max(sizes) and "weight" not in skip:
                     big = weight.measure_pages(copy / "sites" / "ours",
