@@ -135,7 +135,7 @@ def test_overview_charts_for_plan_each_area_and_each_goal(example_site):
         row = rows[label]
         assert _chart(row, key) == counts, label
         assert _numbers(row) == counts, label
-        total = re.search(r'class="plan-distribution__total">(\d+)<', row).group(1)
+        total = re.search(r'class="plan-distribution__total">(\d+) tiltak<', row).group(1)
         assert int(total) == sum(counts.values()), label
 
 
