@@ -56,14 +56,16 @@ DESCRIBE_FOCUS = """() => {
 
 
 def tab_through(page, limit: int = 500) -> list[dict]:
-    """Press Tab from the top of the page until focus comes round again; the focus stops."""
+    """Press Tab until focus comes round to an element it has been on; the focus stops."""
     stops: list[dict] = []
     seen: set[str | None] = set()
+    outside = 0
     for _ in range(limit):
         page.keyboard.press("Tab")
         focus = page.evaluate(DESCRIBE_FOCUS)
-        if focus is None:
-            if stops:
+        if focus is None:  # past the end of the page: the next Tab starts at the top again
+            outside += 1
+            if outside > 3:
                 break
             continue
         if focus["kb"] is not None and focus["kb"] in seen:
