@@ -206,3 +206,15 @@ def test_a_page_error_stops_both_engines_with_the_same_message(tmp_path):
         assert build.returncode != 0, build.output
         assert message in build.output
     assert "Traceback" not in zensical.output  # (mkdocs-macros itself logs one)
+
+
+def test_search_finds_every_measure_as_often_in_both_engines(sites):
+    """Each engine writes its own search index; both hold every tiltak, and the listings marked
+    `data-search-exclude` are left out by both (so no tiltak is found more often in one)."""
+    mkdocs, zensical, plan = sites
+    indexes = [json.dumps(json.loads(path.read_text(encoding="utf-8")), ensure_ascii=False)
+               for path in (mkdocs.site / "search" / "search_index.json",
+                            zensical.site / "search.json")]
+    counts = [[index.count(measure.text) for measure in plan.measures] for index in indexes]
+    assert counts[0] == counts[1]
+    assert min(counts[1]) >= 1
