@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from .errors import allowed_list, suggest
@@ -30,6 +31,10 @@ TYPE_NAMES = {
     "object": "en samling felt (navn: verdi)",
     "boolean": "ja eller nei",
 }
+
+
+# Compiled once per pattern: a large plan checks the same few patterns on every id and date.
+_compiled = lru_cache(maxsize=None)(re.compile)
 
 
 def _json_type(value: Any) -> str:
@@ -109,7 +114,7 @@ class Schema:
         if isinstance(value, str):
             if "minLength" in schema and len(value.strip()) < schema["minLength"]:
                 yield Problem(path, "kan ikke være tom", "minLength")
-            elif "pattern" in schema and not re.search(schema["pattern"], value):
+            elif "pattern" in schema and not _compiled(schema["pattern"]).search(value):
                 hint = schema.get("errorMessage") or f"må passe mønsteret {schema['pattern']}"
                 yield Problem(path, f"'{value}' er ikke gyldig: {hint}", "pattern")
         if isinstance(value, (int, float)) and not isinstance(value, bool):
