@@ -9,6 +9,8 @@ Editors write these in Markdown:
 - ``{{ trenger_oppfolging() }}``: tiltak never reported or not updated for too long;
 - ``{{ oppdateringer() }}``: every log entry, newest first;
 - ``{{ apne_data() }}``: links to the open-data files and their licence;
+- ``{{ tilgjengelighetskontakt() }}`` and ``{{ uustatuslenke() }}``: the accessibility
+  statement's contact address and its uustatus.no link (settings in mkdocs.yml's `extra`);
 - ``{{ statusforklaring() }}``: what each status means.
 
 After the build, `output.finish_site` also writes `feed.xml` and the open data in `data/`.
@@ -34,6 +36,7 @@ from .errors import DataErrors  # noqa: E402
 from .load import load_plan  # noqa: E402
 from .output import finish_site, licence_setting  # noqa: E402
 from .render import Renderer, markdown_text  # noqa: E402
+from .settings import AccessibilitySettings, accessibility_settings  # noqa: E402
 
 
 def _fail(message: str) -> Exception:
@@ -61,6 +64,14 @@ def _link_base(page) -> str | None:
         return None
     folder = posixpath.dirname(page.path)
     return f"{folder}/" if folder else ""
+
+
+def _accessibility(env) -> AccessibilitySettings:
+    """The accessibility statement's settings; a bad one stops the build."""
+    try:
+        return accessibility_settings(env.conf.get("extra"))
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
 
 
 def define_env(env) -> None:
@@ -120,6 +131,16 @@ def define_env(env) -> None:
     def oppdateringer() -> str:
         """Alle logg-innslag i planen, nyeste først, med lenke til tiltaket."""
         return renderer().updates()
+
+    @env.macro
+    def tilgjengelighetskontakt() -> str:
+        """Hvordan leserne melder fra om et tilgjengelighetsproblem (innstillingen kontakt_epost)."""
+        return renderer().accessibility(_accessibility(env), "kontakt")
+
+    @env.macro
+    def uustatuslenke() -> str:
+        """Lenken til tilgjengelighetserklæringen på uustatus.no (innstillingen uustatus_url)."""
+        return renderer().accessibility(_accessibility(env), "uustatus")
 
     @env.macro
     def apne_data() -> str:

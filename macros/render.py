@@ -154,5 +154,9 @@ class Renderer:
         files = {key: self.page_link(url) for key, url in OPEN_DATA_URLS.items()}
         return self._render("opendata.html", licence=licence, files=files)
 
+    def accessibility(self, settings, part: str) -> str:
+        """A part ("kontakt" or "uustatus") of the accessibility statement's settings."""
+        return self._render("accessibility.html", settings=settings, part=part)
+
     def legend(self) -> str:
         return self._render("legend.html")

@@ -99,6 +99,13 @@ def test_every_data_text_is_shown_literally(hostile_site, hostile_plan):
         assert normalise(text) in where, text
 
 
+def test_status_names_stay_text_on_every_page_that_names_them(hostile_site, hostile_plan):
+    name = hostile_plan.unreported.name
+    assert "<script>" in name and "|" in name
+    for url in ("om-planen/", "apne-data/", "", "oversikt/"):
+        assert normalise(name) in normalise(PageScan(hostile_site.page(url)).text), url
+
+
 def test_jinja_in_the_data_is_not_evaluated(hostile_site):
     text = normalise(PageScan(hostile_site.page(AREA_PAGE)).text)
     assert "og {{ 7*7 }} og {% raw %}rå{% endraw %} og {% if true %}JA{% endif %}" in text
