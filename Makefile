@@ -16,10 +16,10 @@ BASE ?= origin/main
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check diff test bench browser clean
+.PHONY: help serve build check diff test bench browser clean delingsbilde
 
 help: ## Vis denne hjelpen
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -83,3 +83,9 @@ browser: ## Sørg for at Chromium finnes for nettlesertestene
 
 clean: ## Slett site/, site-zensical/ og .venv/
 	rm -rf site site-zensical $(VENV)
+
+delingsbilde: browser ## Lag bildet som vises når en lenke deles, på nytt
+	$(CHROMIUM) --headless --no-sandbox --disable-gpu --disable-background-networking \
+	  --disable-component-update --disable-sync --no-first-run --hide-scrollbars \
+	  --window-size=1200,630 --screenshot=docs/assets/images/deling.png \
+	  file://$(CURDIR)/tools/delingsbilde.html

@@ -11,12 +11,15 @@ Editors write these in Markdown:
 - ``{{ apne_data() }}``: links to the open-data files and their licence;
 - ``{{ tilgjengelighetskontakt() }}`` and ``{{ uustatuslenke() }}``: the accessibility
   statement's contact address and its uustatus.no link (settings in mkdocs.yml's `extra`);
-- ``{{ statusforklaring() }}``: what each status means.
+- ``{{ statusforklaring() }}``: what each status means;
+- ``{{ hele_planen() }}``: the whole plan for print, dated, with a QR code to the site.
 
 After the build, `output.finish_site` also writes `feed.xml` and the open data in `data/`.
 
 Data text written straight into Markdown goes through the ``tekst`` filter, e.g.
 ``{{ plan.title | tekst }}``, so it can never become HTML, Markdown or a link.
+
+The generated tiltak and delmål pages (see pages.py) call ``tiltaksside`` and ``delmalsside``.
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ if _PROJECT not in sys.path:
 from .errors import DataErrors  # noqa: E402
 from .load import load_plan  # noqa: E402
 from .output import finish_site, licence_setting  # noqa: E402
+from .qr import qr_svg  # noqa: E402
+from .redirects import load_redirects, moved_from_area  # noqa: E402
 from .render import Renderer, markdown_text  # noqa: E402
 from .settings import AccessibilitySettings, accessibility_settings  # noqa: E402
 
@@ -78,6 +83,7 @@ def define_env(env) -> None:
     """Register the plan's macros; a data error stops the build before any page is written."""
     try:
         plan = load_plan()
+        redirects = load_redirects(plan)
     except DataErrors as exc:
         raise _fail(exc.report()) from None
     env.variables["plan"] = plan
@@ -86,9 +92,16 @@ def define_env(env) -> None:
         # Without the repository's address (PLAN_REPO_URL) there is nowhere to edit: drop the
         # page edit button rather than let MkDocs warn about a relative edit_uri.
         env.conf["edit_uri"] = None
+    site_url = env.conf["site_url"] or "/"
 
     def renderer() -> Renderer:
-        return Renderer(plan, env.page.url, repo_url, _link_base(env.page))
+        return Renderer(plan, env.page.url, repo_url, _link_base(env.page), site_url)
+
+    def own_page(item, kind: str) -> None:
+        """Fail unless the page calling the macro is the item's generated page."""
+        if _page_source(env.page) != item.page_file:
+            raise _fail(f"{_page_source(env.page)}: {kind} {item.id} vises på sin egen side "
+                        f"({item.page_url}), som lages av dataene; fjern makroen her")
 
     @env.filter
     def tekst(value: object) -> str:
@@ -105,7 +118,26 @@ def define_env(env) -> None:
         if _page_source(env.page) != area.page_file:
             raise _fail(f"{_page_source(env.page)}: utviklingsområde {area.id} skal stå i "
                         f"docs/{area.page_file}, så lenkene til det stemmer")
-        return renderer().area(area)
+        return renderer().area(area, moved_from_area(redirects, plan, area.id))
+
+    @env.macro
+    def tiltaksside(measure_id: str) -> str:
+        """Siden for ett tiltak (lages automatisk for hvert tiltak)."""
+        measure = plan.measures_by_id[measure_id]
+        own_page(measure, "tiltak")
+        return renderer().measure_page(measure)
+
+    @env.macro
+    def delmalsside(goal_id: str) -> str:
+        """Siden for ett delmål (lages automatisk for hvert delmål)."""
+        goal = plan.goals_by_id[goal_id]
+        own_page(goal, "delmål")
+        return renderer().goal_page(goal)
+
+    @env.macro
+    def hele_planen() -> str:
+        """Hele planen med status, datert og med QR-kode til nettstedet, for utskrift."""
+        return renderer().whole_plan(qr_svg(site_url))
 
     @env.macro
     def statussammendrag() -> str:

@@ -11,12 +11,14 @@ from pathlib import Path
 from .diff import RevisionError, status_diff
 from .errors import DataErrors
 from .load import data_dir, load_plan
+from .redirects import load_redirects
 
 
 def check(folder: Path) -> int:
     """Validate the data folder; print a Norwegian summary or every error. Returns exit code."""
     try:
         plan = load_plan(folder)
+        load_redirects(plan, folder)
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1

@@ -45,7 +45,19 @@ class Measure:
 
     @property
     def anchor(self) -> str:
-        return "tiltak-" + self.id.replace(".", "-")
+        return "tiltak-" + self.slug
+
+    @property
+    def slug(self) -> str:
+        return self.id.replace(".", "-")
+
+    @property
+    def page_url(self) -> str:
+        return f"tiltak/{self.slug}/"
+
+    @property
+    def page_file(self) -> str:
+        return f"tiltak/{self.slug}.md"
 
     @property
     def latest(self) -> LogEntry | None:
@@ -63,7 +75,19 @@ class Goal:
 
     @property
     def anchor(self) -> str:
-        return "delmal-" + self.id.replace(".", "-")
+        return "delmal-" + self.slug
+
+    @property
+    def slug(self) -> str:
+        return self.id.replace(".", "-")
+
+    @property
+    def page_url(self) -> str:
+        return f"delmal/{self.slug}/"
+
+    @property
+    def page_file(self) -> str:
+        return f"delmal/{self.slug}.md"
 
 
 @dataclass(frozen=True)
@@ -118,6 +142,16 @@ class Plan:
         if "measures" not in self._derived:
             self._derived["measures"] = tuple(m for a in self.areas for m in a.measures)
         return self._derived["measures"]
+
+    def referrers(self, item_id: str) -> tuple[Measure, ...]:
+        """Measures whose `se` points at this goal or measure id (index built once)."""
+        if "referrers" not in self._derived:
+            index: dict[str, tuple[Measure, ...]] = {}
+            for measure in self.measures:
+                if measure.see:
+                    index[measure.see] = (*index.get(measure.see, ()), measure)
+            self._derived["referrers"] = index
+        return self._derived["referrers"].get(item_id, ())
 
     def area(self, area_id: str) -> Area:
         if "areas_by_id" not in self._derived:

@@ -64,7 +64,7 @@ def environment() -> Environment:
 
 
 def target_url(item: Area | Goal | Measure, plan: Plan) -> str:
-    """Site-root-relative URL of an area, goal or measure."""
+    """Site-root-relative URL of an area, or of a goal or measure in its place on the area page."""
     if isinstance(item, Area):
         return item.page_url
     return f"{plan.area(item.area_id).page_url}#{item.anchor}"
@@ -106,16 +106,26 @@ class Renderer:
     """Renders fragments for one page; links are made relative to that page.
 
     `repo_url` is the repository on the git host (setting PLAN_REPO_URL); without it, no
-    "Oppdater status" links are rendered rather than links to a made-up address.
+    "Oppdater status" links are rendered rather than links to a made-up address. `site_url`
+    is the site's public address (setting PLAN_SITE_URL), used for links meant for sharing.
     """
 
     def __init__(self, plan: Plan, page_url: str, repo_url: str | None = None,
-                 link_base: str | None = None):
+                 link_base: str | None = None, site_url: str = "/"):
         self.plan, self.page_url, self.repo_url = plan, page_url, repo_url
-        self.link_base = link_base
+        self.link_base, self.site_url = link_base, site_url
 
     def link(self, item: Area | Goal | Measure) -> str:
+        """Relative link to the item's own page."""
+        return relative(item.page_url, self.page_url, self.link_base)
+
+    def in_area(self, item: Goal | Measure) -> str:
+        """Relative link to the item's anchor on its area page."""
         return relative(target_url(item, self.plan), self.page_url, self.link_base)
+
+    def permalink(self, item: Goal | Measure) -> str:
+        """The absolute, permanent address of the item's own page (for sharing)."""
+        return absolute(item.page_url, self.site_url)
 
     def page_link(self, url: str) -> str:
         """A site-root-relative URL of a page or file, relative to this page."""
@@ -126,11 +136,13 @@ class Renderer:
         return source_url(self.repo_url, self.plan.area(measure.area_id), measure)
 
     def _render(self, template: str, **context) -> str:
-        return environment().get_template(template).render(plan=self.plan, link=self.link,
-                                                           edit_url=self.edit_url, **context)
+        return environment().get_template(template).render(
+            plan=self.plan, link=self.link, in_area=self.in_area, permalink=self.permalink,
+            edit_url=self.edit_url, **context)
 
-    def area(self, area: Area) -> str:
-        return self._render("area.html", area=area)
+    def area(self, area: Area, moved: list | None = None) -> str:
+        """An area's goals and measures; `moved`: (old id, old anchor, item now) kept as notes."""
+        return self._render("area.html", area=area, moved=moved or [])
 
     def overview(self) -> str:
         return self._render("overview.html", filter_script=self.page_link(FILTER_SCRIPT_URL))
@@ -160,3 +172,12 @@ class Renderer:
 
     def legend(self) -> str:
         return self._render("legend.html")
+
+    def measure_page(self, measure: Measure) -> str:
+        return self._render("measure_page.html", measure=measure)
+
+    def goal_page(self, goal: Goal) -> str:
+        return self._render("goal_page.html", goal=goal)
+
+    def whole_plan(self, qr_svg: str) -> str:
+        return self._render("whole_plan.html", qr_svg=qr_svg, site_url=self.site_url)

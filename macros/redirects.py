@@ -1,0 +1,153 @@
+"""Redirects: old addresses that send readers on to the new one (data/omdirigeringer.yaml).
+
+A published address must never become a silent 404. When a page is renamed or a tiltak or
+delmål is renumbered, editors add `fra`/`til` to the redirects file. Each entry becomes a
+small redirect page at the old address (meta refresh, canonical link, and a visible link);
+a renumbered tiltak or delmål also keeps its old anchor on its old area page, as a note
+pointing to the new number. Everything here is host-neutral: plan and file in, pages out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import DataError, DataErrors
+# The loader's document reader gives the same located errors as every other data file.
+from .load import SCHEMA_DIR, _display, _Document, _mtime, _read_schema, data_dir
+from .model import Goal, Measure, Plan
+from .render import absolute, environment, relative
+
+REDIRECTS_FILE = "omdirigeringer.yaml"
+SCHEMA_FILE = "omdirigeringer.schema.json"
+SCHEMA_REF = f"schema/{SCHEMA_FILE}"
+TEMPLATE = "redirect.html"
+ITEM_ID = re.compile(r"^\d+(?:\.\d+){1,2}$")
+
+_cache: dict[tuple, tuple] = {}
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """One old address (`source`) and where it now lives (`target`), both page or item id."""
+
+    source: str
+    target: str
+    file: str
+    marks: dict[str, tuple[int, int]]  # "fra"/"til": (line, column) of the value
+
+    def where(self, field: str) -> str:
+        """`file:line:col` of a field's value, for error messages."""
+        line, column = self.marks[field]
+        return f"{self.file}:{line}:{column}"
+
+    @property
+    def is_item(self) -> bool:
+        return bool(ITEM_ID.match(self.source))
+
+    @property
+    def source_url(self) -> str:
+        return item_url(self.source) if self.is_item else self.source
+
+    @property
+    def target_url(self) -> str:
+        return item_url(self.target) if self.is_item else self.target
+
+
+def item_url(item_id: str) -> str:
+    """The own page of a tiltak ("1.1.8") or delmål ("1.8") id, whether it exists or not."""
+    kind = "tiltak" if item_id.count(".") == 2 else "delmal"
+    return f"{kind}/{item_id.replace('.', '-')}/"
+
+
+def item_anchor(item_id: str) -> str:
+    """The anchor of a tiltak or delmål id on its area page."""
+    kind = "tiltak" if item_id.count(".") == 2 else "delmal"
+    return f"{kind}-{item_id.replace('.', '-')}"
+
+
+def load_redirects(plan: Plan, folder: Path | None = None) -> tuple[Redirect, ...]:
+    """Read and check the redirects file against the plan; no file means no redirects."""
+    path = (folder or data_dir()).resolve() / REDIRECTS_FILE
+    key = (str(path), _mtime(path), id(plan))
+    if key not in _cache:
+        _cache.clear()
+        _cache[key] = _load(path, plan) if path.is_file() else ()
+    return _cache[key]
+
+
+def _load(path: Path, plan: Plan) -> tuple[Redirect, ...]:
+    doc = _Document(path, _display(path), SCHEMA_REF)
+    doc.read()
+    if doc.value is not None:
+        for problem in _read_schema(SCHEMA_DIR, SCHEMA_FILE).check(doc.value, doc.raw):
+            doc.error(problem.path, problem.message, problem.at_key)
+    if doc.errors:
+        raise DataErrors(doc.errors)
+    redirects = tuple(
+        Redirect(e["fra"], e["til"], doc.display,
+                 {f: doc.where(("omdirigeringer", i, f)) for f in ("fra", "til")})
+        for i, e in enumerate(doc.value["omdirigeringer"]))
+    errors = [DataError(r.file, *r.marks[field], f"omdirigering {r.source}", field, message)
+              for r, field, message in _problems(redirects, plan)]
+    if errors:
+        raise DataErrors(errors)
+    return redirects
+
+
+def _problems(redirects: tuple[Redirect, ...], plan: Plan):
+    """(redirect, field, Norwegian message) for every entry that cannot work."""
+    seen: set[str] = set()
+    area_ids = {a.id for a in plan.areas}
+    for r in redirects:
+        if r.source in seen:
+            yield r, "fra", f"'{r.source}' har allerede en omdirigering; behold bare én"
+        seen.add(r.source)
+        if r.is_item != bool(ITEM_ID.match(r.target)):
+            yield r, "til", ("'fra' og 'til' må være samme slags: begge sideadresser "
+                             "(\"gammel-side/\") eller begge nummer (\"1.1.8\")")
+            continue
+        if not r.is_item:
+            continue
+        items = {**plan.goals_by_id, **plan.measures_by_id}
+        if r.source in items:
+            yield r, "fra", (f"{r.source} finnes fortsatt i planen; en omdirigering er bare for "
+                             f"nummer som ikke brukes lenger")
+        if r.target not in items:
+            yield r, "til", f"{r.target} finnes ikke i planen (skriv nummeret det har nå)"
+        elif r.source.count(".") != r.target.count("."):
+            yield r, "til", "et tiltak kan bare sende videre til et tiltak, og et delmål til et delmål"
+        if r.source.split(".")[0] not in area_ids:
+            yield r, "fra", (f"utviklingsområde {r.source.split('.')[0]} finnes ikke lenger; "
+                             f"legg også inn en omdirigering for den gamle områdesiden")
+
+
+def page_problems(redirects: tuple[Redirect, ...], page_urls: set[str]) -> list[str]:
+    """Norwegian messages for page redirects that clash with a page or lead nowhere."""
+    problems = []
+    for r in redirects:
+        if r.source_url in page_urls:
+            problems.append(f"{r.where('fra')}: omdirigering {r.source} fra: siden '{r.source_url}' finnes; en omdirigering er "
+                            f"bare for adresser som ikke brukes lenger")
+        if not r.is_item and r.target_url not in page_urls:
+            problems.append(f"{r.where('til')}: omdirigering {r.source} til: siden '{r.target}' finnes ikke (tillatt: en side "
+                            f"på nettstedet, for eksempel 'om-planen/')")
+    return problems
+
+
+def redirect_pages(redirects: tuple[Redirect, ...], site_url: str) -> list[tuple[str, str]]:
+    """(site path of the old address's index.html, HTML) for every redirect."""
+    template = environment().get_template(TEMPLATE)
+    return [(f"{r.source_url}index.html",
+             template.render(redirect=r, url=relative(r.target_url, r.source_url),
+                             canonical=absolute(r.target_url, site_url)))
+            for r in redirects]
+
+
+def moved_from_area(redirects: tuple[Redirect, ...], plan: Plan,
+                    area_id: str) -> list[tuple[str, str, Goal | Measure]]:
+    """(old id, old anchor, item now) for renumbered items that used to be in this area."""
+    items = {**plan.goals_by_id, **plan.measures_by_id}
+    return [(r.source, item_anchor(r.source), items[r.target]) for r in redirects
+            if r.is_item and r.source.split(".")[0] == area_id]

@@ -1,0 +1,143 @@
+"""The link contract (tests/lenkekontrakt.txt) and redirects (data/omdirigeringer.yaml)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE_DATA, FIXTURES, ROOT, build_site
+from linkcontract import published, read_contract, resolves, unresolved
+from macros.errors import DataErrors
+from macros.load import load_plan
+from macros.redirects import REDIRECTS_FILE, load_redirects
+
+REDIRECT_FIXTURES = FIXTURES / "omdirigeringer"
+PLAN = load_plan(ROOT / "data")
+
+
+def with_redirects(case: str, dest: Path) -> Path:
+    """The example data with one of the redirect fixtures as its redirects file."""
+    shutil.copytree(EXAMPLE_DATA, dest)
+    shutil.copyfile(REDIRECT_FIXTURES / f"{case}.yaml", dest / REDIRECTS_FILE)
+    return dest
+
+
+def test_contract_covers_every_page_and_anchor():
+    entries = read_contract()
+    assert len(entries) == len(set(entries)), "en linje står to ganger i lenkekontrakten"
+    assert "/" in entries and "/hele-planen/" in entries
+    for item in (*PLAN.goals, *PLAN.measures):
+        assert f"/{item.page_url}" in entries, item.id
+        assert f"/{PLAN.area(item.area_id).page_url}#{item.anchor}" in entries, item.id
+
+
+def test_every_contract_entry_resolves_in_the_built_site(real_site):
+    broken = unresolved(real_site.site, read_contract())
+    assert not broken, ("Disse publiserte adressene virker ikke lenger. Legg inn en "
+                        "omdirigering i data/omdirigeringer.yaml:\n" + "\n".join(broken))
+
+
+def test_everything_published_is_in_the_contract(real_site):
+    missing = sorted(set(published(real_site.site)) - set(read_contract()))
+    assert not missing, ("Nye adresser er publisert. Legg dem til i tests/lenkekontrakt.txt:\n"
+                         + "\n".join(missing))
+
+
+def test_removing_an_anchor_or_a_page_breaks_the_contract(real_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(real_site.site, site)
+    area_page = site / "omrader/mangfold/index.html"
+    area_page.write_text(area_page.read_text(encoding="utf-8")
+                         .replace('id="tiltak-1-2-3"', 'id="tiltak-1-2-3-ny"'), encoding="utf-8")
+    shutil.rmtree(site / "tiltak/4-1-2")
+    (site / "oversikt/index.html").unlink()
+    assert unresolved(site, read_contract()) == [
+        "/omrader/mangfold/#tiltak-1-2-3", "/oversikt/", "/tiltak/4-1-2/"]
+
+
+def test_a_redirect_page_counts_as_resolved(real_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(real_site.site, site)
+    shutil.rmtree(site / "tiltak/4-1-2")
+    (site / "tiltak/4-1-2").mkdir()
+    (site / "tiltak/4-1-2/index.html").write_text(
+        '<meta http-equiv="refresh" content="0; url=../4-1-1/">', encoding="utf-8")
+    assert resolves(site, "/tiltak/4-1-2/")
+    (site / "tiltak/4-1-2/index.html").write_text(
+        '<meta http-equiv="refresh" content="0; url=../finnes-ikke/">', encoding="utf-8")
+    assert not resolves(site, "/tiltak/4-1-2/")
+
+
+@pytest.fixture(scope="module")
+def redirected(tmp_path_factory):
+    """The example data built with the valid redirect fixture."""
+    folder = tmp_path_factory.mktemp("omdirigert")
+    build = build_site(folder / "site", data_dir=with_redirects("gyldig", folder / "data"),
+                       PLAN_SITE_URL="https://plan.eksempel.no/")
+    assert build.returncode == 0, build.output
+    return build
+
+
+def test_renumbered_measure_and_renamed_page_redirect(redirected):
+    site = redirected.site
+    for old, new, target in (("/tiltak/1-1-8/", "/tiltak/1-1-7/", "../1-1-7/"),
+                             ("/delmal/2-4/", "/delmal/2-3/", "../2-3/"),
+                             ("/gammel-side/", "/om-planen/", "../om-planen/")):
+        assert resolves(site, old), old
+        html = (site / old.lstrip("/") / "index.html").read_text(encoding="utf-8")
+        assert f'<meta http-equiv="refresh" content="0; url={target}">' in html
+        assert f'<link rel="canonical" href="https://plan.eksempel.no{new}">' in html
+        assert f'<a href="{target}">https://plan.eksempel.no{new}</a>' in html
+        assert 'lang="nb"' in html and "noindex" in html
+
+
+def test_renumbered_items_keep_their_old_anchor_on_the_area_page(redirected):
+    for old, new in (("/omrader/mangfold/#tiltak-1-1-8", "../../tiltak/1-1-7/"),
+                     ("/omrader/fordypning/#delmal-2-4", "../../delmal/2-3/")):
+        assert resolves(redirected.site, old), old
+        page = redirected.page(old.split("#")[0].lstrip("/"))
+        note = re.search(rf'<li id="{old.split("#")[1]}">(.*?)</li>', page, re.S).group(1)
+        assert f'href="{new}"' in note and "heter nå" in note
+
+
+def test_redirects_that_cannot_work_are_data_errors(tmp_path):
+    data = with_redirects("ugyldig", tmp_path / "data")
+    with pytest.raises(DataErrors) as caught:
+        load_redirects(load_plan(data), data)
+    messages = [str(e).replace(data.as_posix() + "/", "") for e in caught.value.errors]
+    assert messages == [
+        "omdirigeringer.yaml:14:10: omdirigeringer[6].fra: 'Gammel side' er ikke gyldig: skal være "
+        "en sideadresse som slutter med /, for eksempel \"gammel-side/\", eller et nummer som "
+        "\"1.1.8\"",
+    ], messages
+
+
+def test_redirect_entries_are_checked_against_the_plan(tmp_path):
+    data = with_redirects("ugyldig", tmp_path / "data")
+    text = (data / REDIRECTS_FILE).read_text(encoding="utf-8")
+    (data / REDIRECTS_FILE).write_text(text.replace('"Gammel side"', '"gammel-side/"'),
+                                       encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        load_redirects(load_plan(data), data)
+    messages = "\n".join(str(e).replace(data.as_posix() + "/", "")
+                         for e in caught.value.errors)
+    assert "omdirigeringer.yaml:4:10: omdirigering 1.1.1 fra: 1.1.1 finnes fortsatt i planen" in messages
+    assert "omdirigeringer.yaml:7:10: omdirigering 1.1.9 til: 1.1.99 finnes ikke i planen" in messages
+    assert "omdirigeringer.yaml:9:10: omdirigering 1.1.8 til: 'fra' og 'til' må være samme slags" in messages
+    assert "omdirigeringer.yaml:10:10: omdirigering 1.1.8 fra: '1.1.8' har allerede en omdirigering" in messages
+    assert "omdirigeringer.yaml:11:10: omdirigering 1.1.8 til: et tiltak kan bare sende videre til et tiltak" in messages
+
+
+def test_page_redirect_to_a_missing_page_fails_the_build(tmp_path):
+    data = with_redirects("gyldig", tmp_path / "data")
+    text = (data / REDIRECTS_FILE).read_text(encoding="utf-8")
+    (data / REDIRECTS_FILE).write_text(text.replace('"om-planen/"', '"finnes-ikke/"')
+                                       .replace('"gammel-side/"', '"oversikt/"'), encoding="utf-8")
+    build = build_site(tmp_path / "site", data_dir=data)
+    assert build.returncode != 0
+    assert "omdirigeringer.yaml:8:10: omdirigering oversikt/ fra: siden 'oversikt/' finnes" in build.output
+    assert "til: siden 'finnes-ikke/' finnes ikke" in build.output
+    assert "Traceback" not in build.output

@@ -1,0 +1,148 @@
+"""Generated tiltak and delmål pages, and link previews on every page."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import EXAMPLE_DATA, ROOT, build_site
+from htmlscan import PageScan, normalise
+from macros.load import load_plan
+from macros.pages import generated_pages
+
+PLAN = load_plan(ROOT / "data")
+SITE_URL = "http://127.0.0.1:8000/"
+HAND_WRITTEN = ["", "oversikt/", "om-planen/", "hele-planen/", *(a.page_url for a in PLAN.areas)]
+
+
+def meta(page: str) -> dict[str, str]:
+    """Every <meta property|name=… content=…> of a page, unescaped."""
+    found = re.findall(r'<meta (?:property|name)="([^"]+)" content="([^"]*)"', page)
+    return {key: normalise(value) for key, value in found}
+
+
+def test_one_generated_page_per_measure_and_goal():
+    paths = [path for path, _ in generated_pages(PLAN)]
+    assert len(paths) == 33 + 14 == len(set(paths))
+    assert "tiltak/1-1-1.md" in paths and "delmal/1-1.md" in paths
+    assert "tiltak/3-5-1.md" in paths and "delmal/4-3.md" in paths
+
+
+@pytest.mark.parametrize("measure", PLAN.measures, ids=lambda m: m.id)
+def test_measure_page_shows_text_goal_area_and_status(real_site, measure):
+    page = real_site.page(measure.page_url)
+    text = normalise(PageScan(page).text)
+    goal = PLAN.goals_by_id[measure.goal_id]
+    area = PLAN.area(measure.area_id)
+    assert f"Tiltak {measure.id}" in text
+    assert normalise(measure.text) in text
+    for item in measure.items:
+        assert normalise(item) in text
+    assert normalise(goal.text) in text
+    assert f'href="../../delmal/{goal.slug}/"' in page
+    assert f'href="../../{area.page_url}"' in page
+    assert f'href="../../{area.page_url}#{measure.anchor}"' in page
+    assert "Status nå: Ikke rapportert" in text
+    assert "Historikk" in text and "Det er ikke meldt noen status for tiltaket ennå." in text
+
+
+@pytest.mark.parametrize("measure", PLAN.measures, ids=lambda m: m.id)
+def test_measure_page_link_preview_is_text_and_status(real_site, measure):
+    tags = meta(real_site.page(measure.page_url))
+    expected = normalise(f"{measure.text} Status: Ikke rapportert.")
+    assert tags["description"] == tags["og:description"] == tags["twitter:description"] == expected
+    assert tags["og:title"] == f"Tiltak {measure.id}"
+    assert tags["og:url"] == f"{SITE_URL}{measure.page_url}"
+
+
+@pytest.mark.parametrize("url", HAND_WRITTEN + ["tiltak/2-1-1/", "delmal/2-1/", "404.html"])
+def test_every_page_has_a_complete_link_preview(real_site, url):
+    page = (real_site.site / url).read_text(encoding="utf-8") if url.endswith(".html") \
+        else real_site.page(url)
+    tags = meta(page)
+    assert tags["og:locale"] == "nb_NO"
+    assert tags["og:site_name"] == PLAN.title
+    assert tags["og:type"] == "website"
+    assert tags["og:title"] and len(tags["og:description"]) > 30
+    assert tags["og:url"].startswith(SITE_URL)
+    assert tags["og:image"] == tags["twitter:image"] == f"{SITE_URL}assets/images/deling.png"
+    assert tags["twitter:card"] == "summary_large_image"
+    if not url.endswith(".html"):
+        assert tags["og:url"] == SITE_URL + url
+        assert f'<link rel="canonical" href="{SITE_URL}{url}">' in page
+
+
+def test_share_image_is_a_1200_by_630_png(real_site):
+    data = (real_site.site / "assets/images/deling.png").read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert int.from_bytes(data[16:20], "big") == 1200
+    assert int.from_bytes(data[20:24], "big") == 630
+
+
+@pytest.mark.parametrize("goal", PLAN.goals, ids=lambda g: g.id)
+def test_goal_page_lists_its_measures_with_links(real_site, goal):
+    page = real_site.page(goal.page_url)
+    text = normalise(PageScan(page).text)
+    assert f"Delmål {goal.id}" in text and normalise(goal.text) in text
+    for measure in goal.measures:
+        assert f'<tr id="{measure.anchor}"' in page
+        assert f'href="../../tiltak/{measure.slug}/"' in page
+    assert meta(page)["og:url"] == f"{SITE_URL}{goal.page_url}"
+
+
+def test_cross_reference_works_in_both_directions(real_site):
+    source = real_site.page("tiltak/3-1-1/")
+    related = source[source.index('id="se-ogsa"'):]
+    assert 'href="../../delmal/1-1/"' in related
+    for url, href in (("delmal/1-1/", "../../tiltak/3-1-1/"), ("tiltak/1-1-1/", "../3-1-1/"),
+                      ("tiltak/1-1-2/", "../3-1-1/")):
+        page = real_site.page(url)
+        assert 'id="se-ogsa"' in page, url
+        assert f'href="{href}">Tiltak 3.1.1</a>' in page[page.index('id="se-ogsa"'):], url
+    assert 'id="se-ogsa"' not in real_site.page("tiltak/2-1-1/")
+
+
+def test_area_pages_link_every_goal_and_measure_to_its_page(real_site):
+    for area in PLAN.areas:
+        page = real_site.page(area.page_url)
+        for goal in area.goals:
+            assert f'href="../../delmal/{goal.slug}/">Egen side for delmål {goal.id}</a>' in page
+        for measure in area.measures:
+            row = re.search(rf'<tr id="{measure.anchor}".*?</tr>', page, re.S).group(0)
+            assert f'href="../../tiltak/{measure.slug}/"' in row
+
+
+def test_generated_pages_are_searchable_but_not_in_the_navigation(real_site):
+    index = json.loads((real_site.site / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    for item in (*PLAN.measures, *PLAN.goals):
+        assert item.page_url in locations, item.id
+    nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>',
+                    real_site.page(""), re.S).group(0)
+    assert "tiltak/" not in nav and "delmal/" not in nav
+    assert "Hele planen" in nav
+
+
+def test_history_is_listed_newest_first(tmp_path):
+    build = build_site(tmp_path / "site", data_dir=EXAMPLE_DATA)
+    assert build.returncode == 0, build.output
+    page = build.page("tiltak/1-1-1/")
+    history = page[page.index('id="historikk"'):]
+    assert history.index("to tilbydere er kontaktet") < history.index("arbeidet er planlagt")
+    assert '<time datetime="2026-09-15">15. september 2026</time>' in history
+    assert 'href="https://example.org/referat"' in history
+    tags = meta(page)
+    assert tags["og:description"].endswith("Status: Pågår (meldt 15. september 2026).")
+    assert "Status nå: Pågår" in normalise(PageScan(page).text)
+
+
+def test_public_address_setting_reaches_previews_and_shared_links(tmp_path):
+    build = build_site(tmp_path / "site", PLAN_SITE_URL="https://plan.eksempel.no/")
+    assert build.returncode == 0, build.output
+    page = build.page("tiltak/1-1-4/")
+    assert meta(page)["og:url"] == "https://plan.eksempel.no/tiltak/1-1-4/"
+    assert meta(page)["og:image"] == "https://plan.eksempel.no/assets/images/deling.png"
+    assert 'data-plan-copy="https://plan.eksempel.no/tiltak/1-1-4/"' in page
+    assert 'href="https://plan.eksempel.no/delmal/1-1/"' in build.page("omrader/mangfold/")
