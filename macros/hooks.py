@@ -42,14 +42,8 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_page_context(context, page, config, nav):
-    """Escape page titles and descriptions once: the theme prints them into attributes raw.
-
-    Generated pages have no Markdown file to edit, so they get no edit button (their data is
-    edited through the "Oppdater status" link instead).
-    """
+    """Escape page titles and descriptions once: the theme prints them into attributes raw."""
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str):
             page.meta[key] = escape(page.meta[key])
-    if page.file.generated_by:
-        page.edit_url = None
     return context

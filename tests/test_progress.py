@@ -179,7 +179,7 @@ def test_updates_page_lists_every_entry_newest_first_with_links(example_site):
     items = re.findall(r'<li class="plan-updates__entry" data-measure="([\d.]+)">\s*'
                        r'<p class="plan-updates__head"><time datetime="([\d-]+)">', page)
     assert items == FEED_ORDER
-    assert 'href="../omrader/fordypning/#tiltak-2-3-2"' in page
+    assert 'href="../tiltak/2-3-2/"' in page  # each entry links to the tiltak's own page
     assert "13 statusmeldinger for 8 tiltak, nyeste først." in normalise(PageScan(page).text)
     assert 'href="../feed.xml"' in page
 
