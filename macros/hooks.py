@@ -3,6 +3,7 @@ and redirects.py, which a host without hooks (Zensical, see engine.py) calls the
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -38,7 +39,15 @@ def on_files(files: Files, config) -> Files:
         raise _fail("\n".join(problems))
     for path, html in redirect_pages(redirects, config["site_url"] or "/"):
         files.append(File.generated(config, path, content=html))
-    return files
+    # In the order MkDocs reads docs/, so search and sitemap list the pages as if they were files.
+    return Files(sorted(files, key=lambda f: _walk_order(f.src_uri)))
+
+
+def _walk_order(src_uri: str) -> tuple:
+    """Sort key of MkDocs' folder walk: a folder's files (index first), then its subfolders."""
+    *folders, name = src_uri.split("/")
+    stem = os.path.splitext(name)[0]
+    return (*((1, folder) for folder in folders), (0, stem not in ("index", "README"), name))
 
 
 def on_page_context(context, page, config, nav):

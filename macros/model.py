@@ -28,8 +28,45 @@ class LogEntry:
     link: str | None = None
 
 
+def item_kind(item_id: str) -> str:
+    """The address word of a delmål id ("1.1": "delmal") or a tiltak id ("1.1.1": "tiltak")."""
+    return "tiltak" if item_id.count(".") == 2 else "delmal"
+
+
+def item_page_url(item_id: str) -> str:
+    """The own page of a delmål or tiltak id, also for ids no longer in the plan."""
+    return f"{item_kind(item_id)}/{item_id.replace('.', '-')}/"
+
+
+def item_anchor(item_id: str) -> str:
+    """The anchor of a delmål or tiltak id on its area page: "tiltak-1-1-1"."""
+    return f"{item_kind(item_id)}-{item_id.replace('.', '-')}"
+
+
+class _PlanItem:
+    """Addresses of a delmål or tiltak, all derived from its id (published; never change)."""
+
+    id: str
+
+    @property
+    def slug(self) -> str:
+        return self.id.replace(".", "-")
+
+    @property
+    def anchor(self) -> str:
+        return item_anchor(self.id)
+
+    @property
+    def page_url(self) -> str:
+        return item_page_url(self.id)
+
+    @property
+    def page_file(self) -> str:
+        return self.page_url.rstrip("/") + ".md"
+
+
 @dataclass(frozen=True)
-class Measure:
+class Measure(_PlanItem):
     """A tiltak. `log` is sorted newest first."""
 
     id: str
@@ -44,50 +81,18 @@ class Measure:
     line: int = 0  # line of the measure's `id` in its area file (Area.source); 0 if unknown
 
     @property
-    def anchor(self) -> str:
-        return "tiltak-" + self.slug
-
-    @property
-    def slug(self) -> str:
-        return self.id.replace(".", "-")
-
-    @property
-    def page_url(self) -> str:
-        return f"tiltak/{self.slug}/"
-
-    @property
-    def page_file(self) -> str:
-        return f"tiltak/{self.slug}.md"
-
-    @property
     def latest(self) -> LogEntry | None:
         return self.log[0] if self.log else None
 
 
 @dataclass(frozen=True)
-class Goal:
+class Goal(_PlanItem):
     """A delmål with its measures in plan order."""
 
     id: str
     text: str
     area_id: str
     measures: tuple[Measure, ...]
-
-    @property
-    def anchor(self) -> str:
-        return "delmal-" + self.slug
-
-    @property
-    def slug(self) -> str:
-        return self.id.replace(".", "-")
-
-    @property
-    def page_url(self) -> str:
-        return f"delmal/{self.slug}/"
-
-    @property
-    def page_file(self) -> str:
-        return f"delmal/{self.slug}.md"
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 from .errors import DataError, DataErrors
 # The loader's document reader gives the same located errors as every other data file.
 from .load import SCHEMA_DIR, _display, _Document, _mtime, _read_schema, data_dir
-from .model import Goal, Measure, Plan
+from .model import Goal, Measure, Plan, item_anchor, item_page_url
 from .render import absolute, environment, relative
 
 REDIRECTS_FILE = "omdirigeringer.yaml"
@@ -48,23 +48,11 @@ class Redirect:
 
     @property
     def source_url(self) -> str:
-        return item_url(self.source) if self.is_item else self.source
+        return item_page_url(self.source) if self.is_item else self.source
 
     @property
     def target_url(self) -> str:
-        return item_url(self.target) if self.is_item else self.target
-
-
-def item_url(item_id: str) -> str:
-    """The own page of a tiltak ("1.1.8") or delmål ("1.8") id, whether it exists or not."""
-    kind = "tiltak" if item_id.count(".") == 2 else "delmal"
-    return f"{kind}/{item_id.replace('.', '-')}/"
-
-
-def item_anchor(item_id: str) -> str:
-    """The anchor of a tiltak or delmål id on its area page."""
-    kind = "tiltak" if item_id.count(".") == 2 else "delmal"
-    return f"{kind}-{item_id.replace('.', '-')}"
+        return item_page_url(self.target) if self.is_item else self.target
 
 
 def load_redirects(plan: Plan, folder: Path | None = None) -> tuple[Redirect, ...]:
