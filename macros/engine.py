@@ -41,7 +41,7 @@ def _stage(project: Path, config: str, plan: Plan) -> Path:
 
     A variant `config` (such as the benchmark's) may INHERIT mkdocs.yml, so both are copied.
     Zensical runs no MkDocs hooks, so the tiltak and delmål pages and the redirect pages that
-    `hooks.py` adds for MkDocs are written into the staged docs/ here, by the same functions.
+    `hooks/pages.py` adds for MkDocs are written into the staged docs/ here, by the same functions.
     """
     for name in {CONFIG, config}:
         shutil.copy2(ROOT / name, project / name)

@@ -1,7 +1,7 @@
 """Pages generated from the data: one per tiltak (`tiltak/1-1-1.md`) and per delmål.
 
 `generated_pages` is host-neutral (plan in, Markdown sources out); the MkDocs hook in
-`hooks.py` only hands its result to MkDocs. Each source is front matter plus one macro
+`hooks/pages.py` only hands its result to MkDocs. Each source is front matter plus one macro
 call, so the page is rendered by the same macros and templates as every other page.
 """
 

@@ -1,5 +1,9 @@
-"""MkDocs hooks (registered under `hooks:` in mkdocs.yml). Kept thin: the work is in pages.py
-and redirects.py, which a host without hooks (Zensical, see engine.py) calls the same way."""
+"""MkDocs hook: the pages generated from the data (one per tiltak and delmål) and the redirects.
+
+Kept thin: the work is in macros/pages.py and macros/redirects.py, which a host without hooks
+(Zensical, see macros/engine.py) calls the same way. The macros modules are imported inside
+each event, so `make serve` uses the code reload_macros.py has just re-imported.
+"""
 
 from __future__ import annotations
 
@@ -7,24 +11,24 @@ import os
 import sys
 from pathlib import Path
 
-# MkDocs loads this file by path, not as part of the `macros` package; make the package
-# importable the same way mkdocs-macros imports it (from the project root).
+from markupsafe import escape
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+# MkDocs loads this file by path; make the `macros` package importable from the project root,
+# as mkdocs-macros imports it.
 ROOT = str(Path(__file__).resolve().parent.parent)
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
-from markupsafe import escape  # noqa: E402
-from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
-
-from macros import _fail  # noqa: E402
-from macros.errors import DataErrors  # noqa: E402
-from macros.load import load_plan  # noqa: E402
-from macros.pages import generated_pages  # noqa: E402
-from macros.redirects import load_redirects, page_problems, redirect_pages  # noqa: E402
-
 
 def on_files(files: Files, config) -> Files:
     """Add the tiltak and delmål pages (searchable, not in the nav) and the redirect pages."""
+    from macros import _fail
+    from macros.errors import DataErrors
+    from macros.load import load_plan
+    from macros.pages import generated_pages
+    from macros.redirects import load_redirects, page_problems, redirect_pages
+
     try:
         plan = load_plan()
         redirects = load_redirects(plan)
