@@ -23,6 +23,7 @@ import functools
 import http.server
 import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -138,3 +139,42 @@ def describe_violations(url: str, violations: list[dict]) -> list[str]:
                          f"{', '.join(map(str, node['target']))}: "
                          f"{node.get('failureSummary', '').replace(chr(10), ' ')}")
     return lines
+
+
+@dataclass
+class Walk:
+    """What loading every page of a site at one width and scheme found."""
+
+    base: str
+    pages: list[str]
+    settled: bool = False
+    requests: RequestLog = field(default_factory=RequestLog)
+    violations: list[str] = field(default_factory=list)
+    wrong_scheme: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def walk_site(browser, base: str, site: Path, width: int, scheme: str,
+              settle: bool = False) -> Walk:
+    """Load every page of a served site in one context; run axe on each and record every
+    request, script error and the colour scheme Material shows. `settle` also waits for late
+    requests (the search worker), at about half a second a page."""
+    started = time.perf_counter()
+    result = Walk(base, page_urls(site), settle)
+    context = new_context(browser, width, scheme)
+    page = context.new_page()
+    result.requests.attach(page)
+    page.on("pageerror", lambda exc: result.errors.append(f"{page.url}: {exc}"))
+    try:
+        for url in result.pages:
+            page.goto(base + url, wait_until="load")
+            if material_scheme(page) != MATERIAL_SCHEMES[scheme]:
+                result.wrong_scheme.append(f"{url}: {material_scheme(page)}")
+            result.violations += describe_violations(url, axe_violations(page))
+            if settle:
+                page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+    result.seconds = time.perf_counter() - started
+    return result

@@ -118,8 +118,7 @@ def test_tab_reaches_every_control_in_order_with_a_visible_focus(area_page):
     content = [int(s["kb"]) for s in stops if s["region"] == "content"]
     assert content == sorted(content), "focus jumps around inside the content"
     assert any(s["tag"] == "summary" for s in stops), "the history toggles are not reachable"
-    weak = [s for s in stops if s["outline"][0] in ("none", "hidden") or s["outline"][1] < 2
-            or not s["ringVisible"]]
+    weak = [s for s in stops if not _focus_shows(s)]
     assert not weak, weak
 
 
@@ -204,17 +203,52 @@ def test_narrow_menu_opens_by_keyboard_and_shows_every_stop_inside(browser, exam
 def test_every_page_can_be_tabbed_without_a_trap(browser, example_server, example_site):
     context = new_context(browser, 1280)
     page = context.new_page()
-    trapped = []
+    trapped, weak = [], []
     try:
         for url in page_urls(example_site.site):
             page.goto(example_server + url)
             expected = page.evaluate(MARK_FOCUSABLE)
-            reached = {s["kb"] for s in tab_through(page) if s["kb"] is not None}
+            stops = tab_through(page)
+            reached = {s["kb"] for s in stops if s["kb"] is not None}
             if len(reached) < expected:
                 trapped.append(f"{url or '/'}: {len(reached)} av {expected}")
+            weak += [f"{url or '/'}: {s}" for s in stops if not _focus_shows(s)]
     finally:
         context.close()
     assert not trapped, trapped
+    assert not weak, "\n".join(weak)
+
+
+def _focus_shows(stop: dict) -> bool:
+    """A focus ring at least 2 px wide, drawn where it can be seen."""
+    style, width = stop["outline"]
+    return style not in ("none", "hidden") and width >= 2 and stop["ringVisible"]
+
+
+def test_overview_filter_works_by_keyboard(browser, example_server):
+    context = new_context(browser, 1280)
+    page = context.new_page()
+    rows = "table.plan-table--overview tbody tr:not([hidden])"
+    try:
+        page.goto(example_server + "oversikt/")
+        total = page.locator(rows).count()
+        for _ in range(300):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.tagName") == "SELECT":
+                break
+        focus = page.evaluate(DESCRIBE_FOCUS)
+        assert focus["tag"] == "select" and _focus_shows(focus), focus
+        page.keyboard.press("ArrowDown")  # the next status in the list
+        assert 0 < page.locator(rows).count() < total
+        for _ in range(10):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.tagName") == "BUTTON":
+                break
+        assert _focus_shows(page.evaluate(DESCRIBE_FOCUS))
+        page.keyboard.press("Enter")  # "Vis alle"
+        assert page.locator(rows).count() == total
+    finally:
+        context.close()
 
 
 # What a screen reader reads -----------------------------------------------------------------

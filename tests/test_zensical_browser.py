@@ -4,42 +4,17 @@ script fails. One wide light and one narrow dark walk, since the theme is the sa
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import pytest
 
-from browser import (SCHEMES, WIDTHS, RequestLog, axe_violations, describe_violations, is_local,
-                     new_context, page_urls)
+from browser import SCHEMES, WIDTHS, Walk, is_local, walk_site
 
 COMBINATIONS = [("bred", "lys"), ("smal", "mork")]
 
 
-@dataclass
-class Walk:
-    """What loading every page of the Zensical site at one width and scheme found."""
-
-    base: str
-    pages: list[str]
-    requests: RequestLog = field(default_factory=RequestLog)
-    violations: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-
 @pytest.fixture(scope="module", params=COMBINATIONS, ids=lambda c: f"{c[0]}-{c[1]}")
 def walk(request, browser, zensical_site, serve) -> Walk:
-    base = serve(zensical_site.site)
-    result = Walk(base, page_urls(zensical_site.site))
-    context = new_context(browser, WIDTHS[request.param[0]], SCHEMES[request.param[1]])
-    page = context.new_page()
-    result.requests.attach(page)
-    page.on("pageerror", lambda exc: result.errors.append(f"{page.url}: {exc}"))
-    try:
-        for url in result.pages:
-            page.goto(base + url, wait_until="load")
-            result.violations += describe_violations(url, axe_violations(page))
-    finally:
-        context.close()
-    return result
+    return walk_site(browser, serve(zensical_site.site), zensical_site.site,
+                     WIDTHS[request.param[0]], SCHEMES[request.param[1]])
 
 
 def test_zensical_site_has_no_axe_violations(walk):
