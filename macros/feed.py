@@ -12,7 +12,7 @@ import uuid
 from pathlib import Path
 
 from .model import LogEntry, Measure, Plan
-from .render import FEED_URL, absolute, environment, target_url
+from .render import FEED_URL, absolute, environment
 
 FEED_FILE = FEED_URL
 FEED_TEMPLATE = "feed.xml"
@@ -40,7 +40,7 @@ def render_feed(plan: Plan, site_url: str) -> str:
     updated = entries[0][1].date if entries else plan.build_date
     items = [
         {"id": entry_id(measure, entry), "measure": measure, "entry": entry,
-         "url": absolute(target_url(measure, plan), site_url), "updated": _timestamp(entry.date)}
+         "url": absolute(measure.page_url, site_url), "updated": _timestamp(entry.date)}
         for measure, entry in entries
     ]
     return environment().get_template(FEED_TEMPLATE).render(

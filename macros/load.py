@@ -403,7 +403,8 @@ def _check_dates(doc: _Document, measure: dict, path: tuple) -> None:
 
 
 def _status(raw: dict, ident: str) -> Status:
-    return Status(ident, raw["navn"], raw["beskrivelse"], raw["ikon"], raw["farge"])
+    return Status(ident, raw["navn"], raw["beskrivelse"], raw["ikon"], raw["farge"],
+                  raw.get("avsluttet", False))
 
 
 def _build(plan: dict, area_docs: list[_Document], today: dt.date) -> Plan:

@@ -16,6 +16,7 @@ class Status:
     description: str
     icon: str
     tone: str
+    closed: bool = False  # "avsluttet": the measure is done with; no more reports expected
 
 
 @dataclass(frozen=True)
@@ -168,9 +169,13 @@ class Plan:
         return measure.latest.status if measure.latest else self.unreported
 
     def is_stale(self, measure: Measure) -> bool:
-        """True if the newest report is older than `stale_after_days` on the build date."""
+        """True if the newest report is older than `stale_after_days` on the build date.
+
+        A measure whose status closes it ("avsluttet", such as Fullført) is never stale.
+        """
         latest = measure.latest
-        return latest is not None and (self.build_date - latest.date).days > self.stale_after_days
+        return (latest is not None and not latest.status.closed
+                and (self.build_date - latest.date).days > self.stale_after_days)
 
     def needs_report(self, measure: Measure) -> bool:
         """True if the measure was never reported or its newest report is stale."""

@@ -16,7 +16,7 @@ from typing import Any
 
 from .load import SCHEMA_DIR
 from .model import Area, Goal, LogEntry, Measure, Plan
-from .render import absolute, target_url
+from .render import absolute
 
 OUTPUT_DIR = "data"
 JSON_FILE = "plan.json"
@@ -48,7 +48,7 @@ def _measure(plan: Plan, measure: Measure, site_url: str) -> dict[str, Any]:
         "se": measure.see,
         "ansvarlig": measure.owner,
         "frist": measure.deadline.isoformat() if measure.deadline else None,
-        "url": absolute(target_url(measure, plan), site_url),
+        "url": absolute(measure.page_url, site_url),
         "status": plan.status_of(measure).id,
         "sist_rapportert": latest.date.isoformat() if latest else None,
         "ikke_oppdatert": plan.is_stale(measure),
@@ -58,14 +58,14 @@ def _measure(plan: Plan, measure: Measure, site_url: str) -> dict[str, Any]:
 
 
 def _goal(plan: Plan, goal: Goal, site_url: str) -> dict[str, Any]:
-    return {"id": goal.id, "tekst": goal.text, "url": absolute(target_url(goal, plan), site_url),
+    return {"id": goal.id, "tekst": goal.text, "url": absolute(goal.page_url, site_url),
             "antall": _counts(plan, goal.measures),
             "tiltak": [_measure(plan, m, site_url) for m in goal.measures]}
 
 
 def _area(plan: Plan, area: Area, site_url: str) -> dict[str, Any]:
     return {"id": area.id, "slug": area.slug, "tittel": area.title,
-            "url": absolute(target_url(area, plan), site_url),
+            "url": absolute(area.page_url, site_url),
             "antall": _counts(plan, area.measures),
             "delmål": [_goal(plan, g, site_url) for g in area.goals]}
 

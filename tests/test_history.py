@@ -27,6 +27,16 @@ def test_stale_means_older_than_the_limit_on_the_build_date():
     assert one_day_later.is_stale(measure)
 
 
+def test_a_closing_status_never_goes_stale():
+    finished = EXAMPLE.measures_by_id["3.4.1"]  # Fullført, a status with avsluttet: true
+    assert finished.latest.status.closed
+    long_after = load_plan(EXAMPLE_DATA, finished.latest.date + dt.timedelta(days=1000))
+    assert not long_after.is_stale(long_after.measures_by_id["3.4.1"])
+    assert not long_after.needs_report(long_after.measures_by_id["3.4.1"])
+    # An open status on the same day does go stale.
+    assert long_after.is_stale(long_after.measures_by_id["1.1.1"])
+
+
 def test_needs_report_lists_never_reported_and_stale_in_plan_order():
     never, stale = EXAMPLE.needing_report()
     reported = {"1.1.1", "1.1.2", "1.2.2", "2.3.2", "3.2.1", "3.3.1", "3.4.1", "3.5.2"}
