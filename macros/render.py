@@ -89,9 +89,21 @@ def relative(url: str, from_page: str, base: str | None = None) -> str:
 
 @lru_cache(maxsize=65536)
 def _relative_path(path: str, from_dir: str) -> str:
-    """The path part of `relative`; cached, as a page links to the same few pages many times."""
-    rel = posixpath.relpath(path or ".", from_dir or ".")
-    return "./" if rel == "." else rel + ("/" if path.endswith("/") or not path else "")
+    """The path part of `relative`; cached, as a page links to the same few pages many times.
+
+    Both are site-root-relative and normalised, so comparing their parts is enough; this is
+    what `posixpath.relpath` returns, without its two `getcwd` calls per link.
+    """
+    target, base = path.split("/"), from_dir.split("/")
+    if ".." in target or ".." in base:
+        rel = posixpath.relpath(path or ".", from_dir or ".")
+        return "./" if rel == "." else rel + ("/" if path.endswith("/") or not path else "")
+    target, base = [p for p in target if p], [p for p in base if p]
+    common = 0
+    while common < min(len(target), len(base)) and target[common] == base[common]:
+        common += 1
+    rel = "/".join([".."] * (len(base) - common) + target[common:])
+    return "./" if not rel else rel + ("/" if path.endswith("/") or not path else "")
 
 
 def source_url(repo_url: str | None, area: Area, measure: Measure | None = None) -> str | None:
