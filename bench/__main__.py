@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="rounds for the real plan")
     parser.add_argument("--scale-runs", type=int, default=3, help="rounds per scale size")
-    parser.add_argument("--large-runs", type=int, default=2, help="rounds for 10,000 tiltak")
+    parser.add_argument("--large-runs", type=int, default=1, help="rounds for 10,000 tiltak")
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
     parser.add_argument("--reloads", type=int, default=5)
     parser.add_argument("--skip", default="", help="comma list of: scale, weight, reload")
