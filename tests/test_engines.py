@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -68,6 +69,33 @@ class _Content(PageScan):
                 "texts": {item: normalise(" ".join(parts)) for item, parts in self.texts.items()}}
 
 
+class _Head(HTMLParser):
+    """The link previews, description, canonical address and feed link of a page."""
+
+    PREVIEW = ("og:", "twitter:", "description")
+
+    def __init__(self, page: Path):
+        super().__init__(convert_charrefs=True)
+        self.folder = page.parent
+        self.found: list[tuple[str, str]] = []
+        self.feed(page.read_text(encoding="utf-8"))
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        key = values.get("property") or values.get("name") or ""
+        if tag == "meta" and key.startswith(self.PREVIEW):
+            self.found.append((key, values.get("content") or ""))
+        if tag == "link" and values.get("rel") in ("canonical", "alternate"):
+            href = values.get("href") or ""
+            # "feed.xml" and "./feed.xml" are the same file: compare where the link points.
+            target = href if is_external(href) else (self.folder / href).resolve().as_posix()
+            self.found.append((values["rel"], target))
+
+
+def head(page: Path) -> list[tuple[str, str]]:
+    return _Head(page).found
+
+
 def content(page: Path) -> dict:
     """What a page shows: its <article> when the theme wrote one, else the whole file."""
     html = page.read_text(encoding="utf-8")
@@ -108,6 +136,14 @@ def test_same_content_on_every_page(sites):
     mkdocs, zensical, _ = sites
     for page in pages(mkdocs.site):
         assert content(zensical.site / page) == content(mkdocs.site / page), page
+
+
+def test_same_link_previews_and_feed_links_on_every_page(sites):
+    mkdocs, zensical, _ = sites
+    for page in pages(mkdocs.site):
+        ours, theirs = head(mkdocs.site / page), head(zensical.site / page)
+        assert [(key, value.replace(str(zensical.site), "")) for key, value in theirs] \
+            == [(key, value.replace(str(mkdocs.site), "")) for key, value in ours], page
 
 
 def test_every_goal_and_measure_is_compared(sites):
