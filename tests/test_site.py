@@ -172,3 +172,8 @@ def test_bad_data_fails_the_build_and_publishes_nothing(tmp_path):
     assert "Fant 2 feil i dataene" in build.output
     assert "omrader/5-test.yaml:12:20: tiltak 5.1.1 ansvarlig:" in build.output
     assert not list((tmp_path / "site").rglob("*.html"))
+
+
+def test_theme_footer_has_no_english_generator_line(real_site):
+    for path in real_site.html_files():
+        assert "Made with" not in path.read_text(encoding="utf-8"), path
