@@ -41,7 +41,7 @@ from .output import finish_site, licence_setting  # noqa: E402
 from .qr import qr_svg  # noqa: E402
 from .redirects import load_redirects, moved_from_area  # noqa: E402
 from .render import Renderer, markdown_text  # noqa: E402
-from .settings import AccessibilitySettings, accessibility_settings  # noqa: E402
+from .config import AccessibilitySettings, accessibility_settings  # noqa: E402
 
 
 def _fail(message: str) -> Exception:

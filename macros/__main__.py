@@ -10,7 +10,8 @@ from pathlib import Path
 
 from .diff import RevisionError, status_diff
 from .errors import DataErrors
-from .load import data_dir, load_plan
+from .load import load_plan
+from .settings import data_dir
 from .redirects import load_redirects
 
 

@@ -14,11 +14,12 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .load import ROOT, load_plan
+from .load import load_plan
 from .model import Plan
 from .output import finish_site
 from .pages import generated_pages
 from .redirects import load_redirects, page_problems, redirect_pages
+from .settings import ROOT
 
 CONFIG = "mkdocs.yml"
 # How Zensical reports an exception raised in Python: "Python error: <Type>: <message>", then

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -20,9 +19,8 @@ import yaml
 from .errors import DataError, DataErrors, allowed_list
 from .model import Area, Goal, LogEntry, Measure, Plan, Status
 from .schema import Schema
+from .settings import DATA_DIR, ROOT, build_date, data_dir
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = ROOT / "data"
 SCHEMA_DIR = DATA_DIR / "schema"
 PLAN_FILE = "plan.yaml"
 AREAS_DIR = "omrader"
@@ -34,17 +32,6 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _cache: dict[tuple, Plan] = {}
 _reads = [0]  # how often the files were really read; see `read_count`
-
-
-def data_dir() -> Path:
-    """The data folder: `PLAN_DATA_DIR` if set (tests, benchmarks), else `data/`."""
-    return Path(os.environ.get("PLAN_DATA_DIR") or DATA_DIR).resolve()
-
-
-def build_date() -> dt.date:
-    """The date the build treats as today: `PLAN_BUILD_DATE` (YYYY-MM-DD) if set."""
-    value = os.environ.get("PLAN_BUILD_DATE")
-    return dt.date.fromisoformat(value) if value else dt.date.today()
 
 
 def data_files(folder: Path) -> list[Path]:

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from .feed import write_feed
-from .load import ROOT
+from .settings import ROOT
 from .model import Area, Plan
 from .opendata import write_open_data
 

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from .errors import DataError, DataErrors
 # The loader's document reader gives the same located errors as every other data file.
-from .load import SCHEMA_DIR, _display, _Document, _mtime, _read_schema, data_dir
+from .load import SCHEMA_DIR, _display, _Document, _mtime, _read_schema
+from .settings import data_dir
 from .model import Goal, Measure, Plan, item_anchor, item_page_url
 from .render import absolute, environment, relative
 

@@ -1,45 +1,29 @@
-"""Owner settings for the accessibility statement, from `extra` in mkdocs.yml, checked.
+"""The `PLAN_*` environment settings, read here and nowhere else.
 
-Both are unknown until the organisation decides them, so both may be empty; the page then says
-they are not set yet. A set value must be usable: a bad one stops the build with a Norwegian
-message instead of publishing a broken address.
+Each is documented in README.md ("Innstillinger"). Tests set them with `monkeypatch.setenv`,
+so nothing leaks from one test to the next; `mkdocs.yml` reads `PLAN_SITE_URL` and
+`PLAN_REPO_URL` itself through `!ENV`, and code gets those from the loaded config instead.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from urllib.parse import urlsplit
+import datetime as dt
+import os
+from pathlib import Path
 
-CONTACT_SETTING = "kontakt_epost"
-STATEMENT_SETTING = "uustatus_url"
-STATEMENT_HOST = "uustatus.no"
-EMAIL = re.compile(r"[^@\s<>\"':/]+@[^@\s<>\"']+\.[^@\s<>\"'.]+")
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
 
-
-@dataclass(frozen=True)
-class AccessibilitySettings:
-    """Where readers report a problem, and the statement's address on uustatus.no ("" = unset)."""
-
-    contact_email: str = ""
-    statement_url: str = ""
+DATA_DIR_SETTING = "PLAN_DATA_DIR"
+BUILD_DATE_SETTING = "PLAN_BUILD_DATE"
 
 
-def accessibility_settings(extra: dict | None) -> AccessibilitySettings:
-    """Read and check the settings; raise ValueError listing every bad one."""
-    extra = extra or {}
-    email = str(extra.get(CONTACT_SETTING) or "").strip()
-    url = str(extra.get(STATEMENT_SETTING) or "").strip()
-    problems = []
-    if email and not EMAIL.fullmatch(email):
-        problems.append(f"mkdocs.yml: extra.{CONTACT_SETTING}: '{email}' er ikke en e-postadresse "
-                        f"(skriv bare adressen, for eksempel post@eksempel.no, uten mailto:)")
-    parts = urlsplit(url)
-    if url and (parts.scheme != "https" or parts.hostname not in (STATEMENT_HOST,
-                                                                  f"www.{STATEMENT_HOST}")
-                or re.search(r"\s", url)):
-        problems.append(f"mkdocs.yml: extra.{STATEMENT_SETTING}: '{url}' er ikke en adresse på "
-                        f"{STATEMENT_HOST} (den skal begynne med https://{STATEMENT_HOST}/)")
-    if problems:
-        raise ValueError("; ".join(problems))
-    return AccessibilitySettings(email, url)
+def data_dir() -> Path:
+    """The data folder: `PLAN_DATA_DIR` if set (tests, benchmarks), else `data/`."""
+    return Path(os.environ.get(DATA_DIR_SETTING) or DATA_DIR).resolve()
+
+
+def build_date() -> dt.date:
+    """The date the build treats as today: `PLAN_BUILD_DATE` (YYYY-MM-DD) if set."""
+    value = os.environ.get(BUILD_DATE_SETTING)
+    return dt.date.fromisoformat(value) if value else dt.date.today()

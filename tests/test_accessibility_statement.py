@@ -10,7 +10,7 @@ from htmlscan import PageScan, normalise
 from macros.load import load_plan
 from macros.output import _ConfigLoader  # reads mkdocs.yml as MkDocs does (!ENV tags)
 from macros.render import Renderer
-from macros.settings import AccessibilitySettings, accessibility_settings
+from macros.config import AccessibilitySettings, accessibility_settings
 
 PAGE = "tilgjengelighet/"
 

@@ -1,0 +1,57 @@
+"""The data writer: all files are written, or none."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from macros import write
+from macros.write import write_files
+
+
+def test_writes_every_file_with_exact_bytes(tmp_path):
+    first, second = tmp_path / "a.yaml", tmp_path / "ny" / "b.yaml"
+    first.write_text("gammel\n", encoding="utf-8")
+    write_files({first: "ny tekst: «æøå»\r\n", second: "b\n"})
+    assert first.read_bytes() == "ny tekst: «æøå»\r\n".encode()
+    assert second.read_bytes() == b"b\n"
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["a.yaml", "b.yaml", "ny"]
+
+
+def test_a_failure_while_staging_writes_nothing(tmp_path, monkeypatch):
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    first.write_text("a\n", encoding="utf-8")
+    second.write_text("b\n", encoding="utf-8")
+    real_fsync, calls = os.fsync, []
+
+    def failing_fsync(fd):
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(write.os, "fsync", failing_fsync)
+    with pytest.raises(OSError):
+        write_files({first: "A\n", second: "B\n"})
+    assert (first.read_text(), second.read_text()) == ("a\n", "b\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.yaml"]
+
+
+def test_a_failure_while_swapping_restores_the_files(tmp_path, monkeypatch):
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    first.write_text("a\n", encoding="utf-8")
+    real_replace = os.replace
+
+    def failing_replace(source, target):
+        if Path(target) == second:
+            raise OSError(13, "Permission denied")
+        real_replace(source, target)
+
+    monkeypatch.setattr(write.os, "replace", failing_replace)
+    with pytest.raises(OSError):
+        write_files({first: "A\n", second: "B\n"})
+    assert first.read_text() == "a\n"
+    assert not second.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]
