@@ -88,4 +88,4 @@ delingsbilde: browser ## Lag bildet som vises når en lenke deles, på nytt
 	$(CHROMIUM) --headless --no-sandbox --disable-gpu --disable-background-networking \
 	  --disable-component-update --disable-sync --no-first-run --hide-scrollbars \
 	  --window-size=1200,630 --screenshot=docs/assets/images/deling.png \
-	  file://$(CURDIR)/tools/delingsbilde.html
+	  file://$(CURDIR)/overrides/delingsbilde.html

@@ -35,13 +35,14 @@ _PROJECT = str(Path(__file__).resolve().parent.parent)
 if _PROJECT not in sys.path:
     sys.path.insert(0, _PROJECT)
 
+from .config import AccessibilitySettings, SiteSettings  # noqa: E402
 from .errors import DataErrors  # noqa: E402
 from .load import load_plan  # noqa: E402
-from .output import finish_site, licence_setting  # noqa: E402
+from .output import finish_site  # noqa: E402
 from .qr import qr_svg  # noqa: E402
 from .redirects import load_redirects, moved_from_area  # noqa: E402
-from .render import Renderer, markdown_text  # noqa: E402
-from .config import AccessibilitySettings, accessibility_settings  # noqa: E402
+from .render import Renderer  # noqa: E402
+from .text import markdown_text  # noqa: E402
 
 
 def _fail(message: str) -> Exception:
@@ -71,10 +72,10 @@ def _link_base(page) -> str | None:
     return f"{folder}/" if folder else ""
 
 
-def _accessibility(env) -> AccessibilitySettings:
+def _accessibility(settings: SiteSettings) -> AccessibilitySettings:
     """The accessibility statement's settings; a bad one stops the build."""
     try:
-        return accessibility_settings(env.conf.get("extra"))
+        return settings.accessibility()
     except ValueError as exc:
         raise _fail(str(exc)) from None
 
@@ -87,15 +88,15 @@ def define_env(env) -> None:
     except DataErrors as exc:
         raise _fail(exc.report()) from None
     env.variables["plan"] = plan
-    repo_url = env.conf.get("repo_url") or None
-    if not repo_url:
+    settings = SiteSettings.of(env.conf)
+    if not settings.repo_url:
         # Without the repository's address (PLAN_REPO_URL) there is nowhere to edit: drop the
         # page edit button rather than let MkDocs warn about a relative edit_uri.
         env.conf["edit_uri"] = None
-    site_url = env.conf["site_url"] or "/"
 
     def renderer() -> Renderer:
-        return Renderer(plan, env.page.url, repo_url, _link_base(env.page), site_url)
+        return Renderer(plan, env.page.url, settings.repo_url, _link_base(env.page),
+                        settings.site_url)
 
     def own_page(item, kind: str) -> None:
         """Fail unless the page calling the macro is the item's generated page."""
@@ -137,7 +138,7 @@ def define_env(env) -> None:
     @env.macro
     def hele_planen() -> str:
         """Hele planen med status, datert og med QR-kode til nettstedet, for utskrift."""
-        return renderer().whole_plan(qr_svg(site_url))
+        return renderer().whole_plan(qr_svg(settings.site_url))
 
     @env.macro
     def statussammendrag() -> str:
@@ -167,17 +168,17 @@ def define_env(env) -> None:
     @env.macro
     def tilgjengelighetskontakt() -> str:
         """Hvordan leserne melder fra om et tilgjengelighetsproblem (innstillingen kontakt_epost)."""
-        return renderer().accessibility(_accessibility(env), "kontakt")
+        return renderer().accessibility(_accessibility(settings), "kontakt")
 
     @env.macro
     def uustatuslenke() -> str:
         """Lenken til tilgjengelighetserklæringen på uustatus.no (innstillingen uustatus_url)."""
-        return renderer().accessibility(_accessibility(env), "uustatus")
+        return renderer().accessibility(_accessibility(settings), "uustatus")
 
     @env.macro
     def apne_data() -> str:
         """Lenker til de åpne datafilene og hvilken lisens de har."""
-        return renderer().open_data(licence_setting(env.conf.get("extra")))
+        return renderer().open_data(settings.licence)
 
     @env.macro
     def statusforklaring() -> str:
@@ -189,7 +190,6 @@ def on_post_build(env) -> None:
     """Check the built site (every area on its page, with every anchor, as Zensical builds do)
     and write the feed and the open data."""
     problems = finish_site(env.variables["plan"], Path(env.conf["site_dir"]),
-                           site_url=env.conf.get("site_url") or None,
-                           licence=licence_setting(env.conf.get("extra")))
+                           SiteSettings.of(env.conf))
     if problems:
         raise _fail("; ".join(problems))

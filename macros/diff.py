@@ -11,20 +11,15 @@ import subprocess
 import tarfile
 import tempfile
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
-
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .errors import DataErrors
 from .load import SCHEMA_DIR, load_plan
 from .model import Goal, LogEntry, Measure, Plan, Status
-from .render import TEMPLATES, norwegian_date
+from .templating import environment
 
 TEMPLATE = "diff.md"
 MAX_BASE_ERRORS = 10
-# Characters that would start Markdown markup if text from the data were printed as it is.
-MARKDOWN_SPECIAL = "\\`*_[]<>|#"
 
 # What each measure field is called in the data files, for the list of text changes.
 MEASURE_FIELDS = {"text": "tekst", "items": "punkter", "see": "se", "owner": "ansvarlig",
@@ -176,27 +171,10 @@ def _vocabulary_changes(base: Plan, head: Plan) -> list[TextChange]:
     return changes
 
 
-def markdown_text(value: object) -> str:
-    """Text from the data, safe to print inside Markdown (and a table cell) as it is."""
-    text = " ".join(str(value).split())
-    return "".join("\\" + ch if ch in MARKDOWN_SPECIAL else ch for ch in text)
-
-
-@lru_cache(maxsize=1)
-def _environment() -> Environment:
-    """Markdown output, so no HTML autoescape; every data value goes through `| md` instead."""
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                      keep_trailing_newline=True)
-    env.filters["md"] = markdown_text
-    env.filters["dato"] = norwegian_date
-    return env
-
-
 def render(base_name: str, diff: PlanDiff | None, base_errors: list[str] | None = None) -> str:
     """The diff as Norwegian Markdown; with `base_errors`, say that the base cannot be read."""
     errors = (base_errors or [])[:MAX_BASE_ERRORS]
-    return _environment().get_template(TEMPLATE).render(
+    return environment().get_template(TEMPLATE).render(
         base=base_name, diff=diff, base_errors=errors,
         more_errors=len(base_errors or []) - len(errors))
 

@@ -14,11 +14,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from .config import SiteSettings, load_site_config
 from .load import load_plan
 from .model import Plan
 from .output import finish_site
-from .pages import generated_pages
-from .redirects import load_redirects, page_problems, redirect_pages
+from .pages import PageClash, generated_files
 from .settings import ROOT
 
 CONFIG = "mkdocs.yml"
@@ -37,51 +37,30 @@ class BuildError(Exception):
     """The Zensical build failed; the message is Norwegian and ready for the editor."""
 
 
-def _stage(project: Path, config: str, plan: Plan) -> Path:
+def _stage(project: Path, config: str, plan: Plan, settings: SiteSettings) -> Path:
     """Fill `project` with the inputs Zensical reads; return its config file.
 
     A variant `config` (such as the benchmark's) may INHERIT mkdocs.yml, so both are copied.
-    Zensical runs no MkDocs hooks, so the tiltak and delmål pages and the redirect pages that
-    `hooks/pages.py` adds for MkDocs are written into the staged docs/ here, by the same functions.
+    Zensical runs no MkDocs hooks, so the files macros/hooks/pages.py adds for MkDocs (the
+    tiltak and delmål pages and the redirect pages) are written into the staged docs/ here.
     """
     for name in {CONFIG, config}:
         shutil.copy2(ROOT / name, project / name)
     for name in COPIED:
         shutil.copytree(ROOT / name, project / name)
     docs = project / "docs"
-    for path, source in generated_pages(plan):
-        _write(docs / path, source)
-    redirects = load_redirects(plan)
-    pages = {_page_url(p.relative_to(docs).as_posix()) for p in docs.rglob("*.md")}
-    problems = page_problems(redirects, pages)
-    if problems:
-        raise BuildError("\n".join(problems))
-    for path, html in redirect_pages(redirects, _site_url(project / config)):
-        _write(docs / path, html)
+    docs_pages = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
+    try:
+        generated = generated_files(plan, docs_pages, settings.site_url)
+    except PageClash as exc:
+        raise BuildError(str(exc)) from None
+    for item in generated:
+        path = docs / item.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(item.content, encoding="utf-8")
     for name in LINKED:
         (project / name).symlink_to(ROOT / name, target_is_directory=True)
     return project / config
-
-
-def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-
-
-def _page_url(source: str) -> str:
-    """The directory URL of a Markdown page: "om-planen.md" -> "om-planen/", "index.md" -> ""."""
-    stem = source.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return f"{stem}/"
-
-
-def _site_url(config: Path) -> str:
-    """`site_url` from mkdocs.yml, read the way MkDocs reads it (so PLAN_SITE_URL applies)."""
-    from mkdocs.utils import yaml_load
-
-    with config.open(encoding="utf-8") as file:
-        return yaml_load(file).get("site_url") or "/"
 
 
 def _zensical_build(config: Path) -> None:
@@ -104,9 +83,10 @@ def _reason(error: str) -> str:
 def build(site_dir: Path, config: str = CONFIG) -> int:
     """Build the site with Zensical into `site_dir`; return the number of HTML pages."""
     plan = load_plan()  # data errors stop here, reported like `make check` does
+    settings = SiteSettings.of(load_site_config(ROOT / config))
     site_dir = site_dir.resolve()
     with tempfile.TemporaryDirectory(prefix="plan-zensical-") as folder:
-        config_file = _stage(Path(folder), config, plan)
+        config_file = _stage(Path(folder), config, plan, settings)
         _zensical_build(config_file)
         if not (config_file.parent / SITE).is_dir():
             raise BuildError(f"Zensical skrev ikke nettstedet til {SITE}/: la site_dir i "
@@ -115,7 +95,7 @@ def build(site_dir: Path, config: str = CONFIG) -> int:
             shutil.rmtree(site_dir)
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(config_file.parent / SITE, site_dir)
-    problems = finish_site(plan, site_dir)
+    problems = finish_site(plan, site_dir, settings)
     if problems:
         raise BuildError("\n".join(problems))
     return sum(1 for _ in site_dir.rglob("*.html"))

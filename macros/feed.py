@@ -12,7 +12,8 @@ import uuid
 from pathlib import Path
 
 from .model import LogEntry, Measure, Plan
-from .render import FEED_URL, absolute, environment
+from .templating import environment
+from .urls import FEED_URL, absolute
 
 FEED_FILE = FEED_URL
 FEED_TEMPLATE = "feed.xml"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -133,36 +134,35 @@ class Plan:
     build_date: dt.date
     goals_by_id: dict[str, Goal] = field(default_factory=dict, repr=False, compare=False)
     measures_by_id: dict[str, Measure] = field(default_factory=dict, repr=False, compare=False)
-    _derived: dict = field(default_factory=dict, repr=False, compare=False)
 
-    # Derived values are computed once: templates ask for them per tiltak, and a plan can
-    # have thousands of tiltak.
-    @property
+    # Values derived from the areas are computed once per plan (`cached_property` keeps them in
+    # the instance's __dict__, which a frozen dataclass without slots still has).
+    @cached_property
     def goals(self) -> tuple[Goal, ...]:
-        if "goals" not in self._derived:
-            self._derived["goals"] = tuple(g for a in self.areas for g in a.goals)
-        return self._derived["goals"]
+        return tuple(g for a in self.areas for g in a.goals)
 
-    @property
+    @cached_property
     def measures(self) -> tuple[Measure, ...]:
-        if "measures" not in self._derived:
-            self._derived["measures"] = tuple(m for a in self.areas for m in a.measures)
-        return self._derived["measures"]
+        return tuple(m for a in self.areas for m in a.measures)
+
+    @cached_property
+    def _referrers(self) -> dict[str, tuple[Measure, ...]]:
+        index: dict[str, tuple[Measure, ...]] = {}
+        for measure in self.measures:
+            if measure.see:
+                index[measure.see] = (*index.get(measure.see, ()), measure)
+        return index
 
     def referrers(self, item_id: str) -> tuple[Measure, ...]:
-        """Measures whose `se` points at this goal or measure id (index built once)."""
-        if "referrers" not in self._derived:
-            index: dict[str, tuple[Measure, ...]] = {}
-            for measure in self.measures:
-                if measure.see:
-                    index[measure.see] = (*index.get(measure.see, ()), measure)
-            self._derived["referrers"] = index
-        return self._derived["referrers"].get(item_id, ())
+        """Measures whose `se` points at this goal or measure id."""
+        return self._referrers.get(item_id, ())
+
+    @cached_property
+    def _areas_by_id(self) -> dict[str, Area]:
+        return {a.id: a for a in self.areas}
 
     def area(self, area_id: str) -> Area:
-        if "areas_by_id" not in self._derived:
-            self._derived["areas_by_id"] = {a.id: a for a in self.areas}
-        return self._derived["areas_by_id"][area_id]
+        return self._areas_by_id[area_id]
 
     def status_of(self, measure: Measure) -> Status:
         """The current status: the newest log entry's, or the unreported status."""
@@ -186,31 +186,35 @@ class Plan:
         """Reports dated before this day are stale."""
         return self.build_date - dt.timedelta(days=self.stale_after_days)
 
+    @cached_property
+    def _needing_report(self) -> tuple[list[Measure], list[Measure]]:
+        never = [m for m in self.measures if m.latest is None]
+        stale = [m for m in self.measures if self.is_stale(m)]
+        return never, stale
+
     def needing_report(self) -> tuple[list[Measure], list[Measure]]:
-        """(never reported, stale) measures in plan order; computed once per plan."""
-        if "needing_report" not in self._derived:
-            never = [m for m in self.measures if m.latest is None]
-            stale = [m for m in self.measures if self.is_stale(m)]
-            self._derived["needing_report"] = (never, stale)
-        return self._derived["needing_report"]
+        """(never reported, stale) measures in plan order."""
+        return self._needing_report
+
+    @cached_property
+    def _log_entries(self) -> list[tuple[Measure, LogEntry]]:
+        order = [(entry.date, -position, index, measure, entry)
+                 for position, measure in enumerate(self.measures)
+                 for index, entry in enumerate(reversed(measure.log))]
+        # Same day: plan order across measures, the later line in the file first.
+        order.sort(key=lambda t: t[:3], reverse=True)
+        return [(m, e) for *_, m, e in order]
 
     def log_entries(self) -> list[tuple[Measure, LogEntry]]:
         """Every log entry of the plan with its measure, newest first, then in plan order."""
-        if "log_entries" not in self._derived:
-            order = [(entry.date, -position, index, measure, entry)
-                     for position, measure in enumerate(self.measures)
-                     for index, entry in enumerate(reversed(measure.log))]
-            # Same day: plan order across measures, the later line in the file first.
-            order.sort(key=lambda t: t[:3], reverse=True)
-            self._derived["log_entries"] = [(m, e) for *_, m, e in order]
-        return self._derived["log_entries"]
+        return self._log_entries
 
     @property
     def status_rank(self) -> dict[str, int]:
         """Position of each status id in the vocabulary, unreported last (for sorting)."""
         return {s.id: rank for rank, s in enumerate((*self.statuses, self.unreported), 1)}
 
-    def status_counts(self, measures) -> list[tuple[Status, int]]:
+    def status_counts(self, measures: Iterable[Measure]) -> list[tuple[Status, int]]:
         """Count measures per status, in vocabulary order, unreported last; zeros included."""
         counts: dict[str, int] = {}
         for m in measures:

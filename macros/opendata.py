@@ -16,7 +16,7 @@ from typing import Any
 
 from .load import SCHEMA_DIR
 from .model import Area, Goal, LogEntry, Measure, Plan
-from .render import absolute
+from .urls import absolute
 
 OUTPUT_DIR = "data"
 JSON_FILE = "plan.json"

@@ -1,19 +1,47 @@
-"""Pages generated from the data: one per tiltak (`tiltak/1-1-1.md`) and per delmål.
+"""Files made from the data: one page per tiltak (`tiltak/1-1-1.md`) and per delmål, and the
+redirect pages at old addresses.
 
-`generated_pages` is host-neutral (plan in, Markdown sources out); the MkDocs hook in
-`hooks/pages.py` only hands its result to MkDocs. Each source is front matter plus one macro
-call, so the page is rendered by the same macros and templates as every other page.
+Host-neutral (plan in, file contents out): the MkDocs hook (hooks/pages.py) adds the result
+to MkDocs' files, and the Zensical path (engine.py) writes it into its copy of docs/. Each
+page source is front matter plus one macro call, so the page is rendered by the same macros
+and templates as every other page.
+
+Another kind of page is one more function in `PAGE_KINDS`: plan in, (path, source) out, its
+source made with `page_source`, and its macro registered in macros/__init__.py.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
 from .model import Goal, Measure, Plan
-from .render import environment, norwegian_date
+from .redirects import load_redirects, page_problems, redirect_pages
+from .templating import environment
+from .text import norwegian_date
+from .urls import page_url
 
 SOURCE_TEMPLATE = "page_source.md"
 MEASURE_MACRO = "tiltaksside"
 GOAL_MACRO = "delmalsside"
 GENERATED_DIRS = ("tiltak/", "delmal/")
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A file for docs/: `path` relative to docs/, and its text (Markdown page or HTML)."""
+
+    path: str
+    content: str
+
+    @property
+    def is_page(self) -> bool:
+        """A Markdown page (rendered like the pages in docs/), not a finished HTML file."""
+        return self.path.endswith(".md")
+
+
+class PageClash(Exception):
+    """A redirect's old address is a page, or its new one is not; one Norwegian line each."""
 
 
 def measure_description(measure: Measure, plan: Plan) -> str:
@@ -30,17 +58,43 @@ def goal_description(goal: Goal, plan: Plan) -> str:
     return f"{goal.text} Status for tiltakene: {counts}."
 
 
-def _source(macro: str, ident: str, title: str, description: str) -> str:
-    """Markdown source of one generated page."""
+def page_source(macro: str, ident: str, title: str, description: str) -> str:
+    """Markdown source of one generated page: front matter and the macro that renders it."""
     return environment().get_template(SOURCE_TEMPLATE).render(
         macro=macro, id=ident, title=title, description=description)
 
 
+def _goal_pages(plan: Plan) -> list[tuple[str, str]]:
+    return [(g.page_file, page_source(GOAL_MACRO, g.id, f"Delmål {g.id}",
+                                      goal_description(g, plan)))
+            for g in plan.goals]
+
+
+def _measure_pages(plan: Plan) -> list[tuple[str, str]]:
+    return [(m.page_file, page_source(MEASURE_MACRO, m.id, f"Tiltak {m.id}",
+                                      measure_description(m, plan)))
+            for m in plan.measures]
+
+
+PAGE_KINDS: tuple[Callable[[Plan], list[tuple[str, str]]], ...] = (_goal_pages, _measure_pages)
+
+
 def generated_pages(plan: Plan) -> list[tuple[str, str]]:
-    """(docs-relative path, Markdown source) of every tiltak and delmål page."""
-    pages = [(g.page_file, _source(GOAL_MACRO, g.id, f"Delmål {g.id}", goal_description(g, plan)))
-             for g in plan.goals]
-    pages += [(m.page_file, _source(MEASURE_MACRO, m.id, f"Tiltak {m.id}",
-                                    measure_description(m, plan)))
-              for m in plan.measures]
-    return pages
+    """(docs-relative path, Markdown source) of every page made from the data."""
+    return [page for kind in PAGE_KINDS for page in kind(plan)]
+
+
+def generated_files(plan: Plan, docs_pages: Iterable[str], site_url: str) -> list[GeneratedFile]:
+    """Every file made from the data, given the Markdown files in docs/ (relative paths).
+
+    Raises `DataErrors` if the redirects file is wrong, and `PageClash` if a redirect's old
+    address is a page or its new address is none.
+    """
+    redirects = load_redirects(plan)
+    pages = [GeneratedFile(path, source) for path, source in generated_pages(plan)]
+    urls = {page_url(path) for path in [*docs_pages, *(p.path for p in pages)]}
+    problems = page_problems(redirects, urls)
+    if problems:
+        raise PageClash("\n".join(problems))
+    return pages + [GeneratedFile(path, html)
+                    for path, html in redirect_pages(redirects, site_url)]

@@ -18,7 +18,8 @@ from .errors import DataError, DataErrors
 from .load import SCHEMA_DIR, _display, _Document, _mtime, _read_schema
 from .settings import data_dir
 from .model import Goal, Measure, Plan, item_anchor, item_page_url
-from .render import absolute, environment, relative
+from .templating import environment
+from .urls import absolute, relative
 
 REDIRECTS_FILE = "omdirigeringer.yaml"
 SCHEMA_FILE = "omdirigeringer.schema.json"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE_DATA, FIXTURES, ROOT
-from macros.diff import markdown_text
+from macros.text import markdown_text
 from test_load import BAD
 
 CHANGED = FIXTURES / "endring"
@@ -99,7 +99,7 @@ def test_unknown_revision_is_a_clear_error(repo, revision):
 
 
 def test_data_text_cannot_make_markdown():
-    assert markdown_text("a | b <script> *x* [l](u)\n# h") == \
+    assert markdown_text("a | b <script> *x* [l](u)\n# h", html_page=False) == \
         "a \\| b \\<script\\> \\*x\\* \\[l\\](u) \\# h"
 
 

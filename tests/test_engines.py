@@ -171,7 +171,7 @@ def test_same_published_files(sites):
 PROBE = """
 import importlib.util, json, sys
 from pathlib import Path
-from macros import engine, load, render
+from macros import engine, load, templating
 
 executions = []
 find_spec = importlib.util.spec_from_file_location
@@ -183,7 +183,7 @@ importlib.util.spec_from_file_location = spy
 
 pages = engine.build(Path(sys.argv[1]))
 print(json.dumps({"pages": pages, "executions": len(executions), "reads": load.read_count(),
-                  "environments": render.environment.cache_info().misses}))
+                  "environments": templating.environment.cache_info().misses}))
 """
 
 

@@ -21,7 +21,7 @@ from browser import (RequestLog, axe_violations, describe_violations, is_local, 
 from conftest import FIXTURES, ROOT, build_site
 from htmlscan import PageScan, normalise
 from macros.load import load_plan
-from macros.render import markdown_text
+from macros.text import markdown_text
 from test_load import overlay
 
 HOSTILE = FIXTURES / "fiendtlig"

@@ -351,10 +351,22 @@ def test_real_site_says_plainly_that_nothing_is_reported(real_site):
     assert document["antall"]["ikke-rapportert"] == 33
 
 
-def test_settings_for_a_host_without_config_come_from_mkdocs_yml(monkeypatch):
-    from macros.output import FALLBACK_SITE_URL, config_settings
+def test_settings_for_a_host_without_config_come_from_mkdocs_yml(monkeypatch, tmp_path):
+    from macros.config import SiteSettings, load_site_config
 
     monkeypatch.delenv("PLAN_SITE_URL", raising=False)
-    assert config_settings() == (FALLBACK_SITE_URL, "")
+    monkeypatch.delenv("PLAN_REPO_URL", raising=False)
+    settings = SiteSettings.of(load_site_config())
+    assert (settings.site_url, settings.repo_url, settings.licence) == (
+        "http://127.0.0.1:8000/", None, "")
     monkeypatch.setenv("PLAN_SITE_URL", SITE_URL)
-    assert config_settings() == (SITE_URL, "")
+    assert SiteSettings.of(load_site_config()).site_url == SITE_URL
+    # A variant that INHERITs mkdocs.yml (as the benchmarks write them) is read whole.
+    for folder in ("docs", "overrides", "data", "macros"):
+        (tmp_path / folder).symlink_to(ROOT / folder, target_is_directory=True)
+    variant = tmp_path / "mkdocs-variant.yml"
+    variant.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\nextra:\n  apne_data_lisens: CC BY 4.0\n",
+                       encoding="utf-8")
+    settings = SiteSettings.of(load_site_config(variant))
+    assert (settings.site_url, settings.licence) == (SITE_URL, "CC BY 4.0")
+    assert settings.extra["kontakt_epost"] == ""

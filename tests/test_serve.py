@@ -1,4 +1,4 @@
-"""The preview: `mkdocs serve` re-imports the macros package on each rebuild (hooks/)."""
+"""The preview (`make serve`): the hooks in macros/hooks/ that only `mkdocs serve` uses."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ SCRIPT = """
 import importlib.util, sys
 import macros, macros.render
 first = macros.render
-spec = importlib.util.spec_from_file_location("reload_macros", "hooks/reload_macros.py")
+spec = importlib.util.spec_from_file_location("reload_macros", "macros/hooks/reload_macros.py")
 hook = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(hook)
 config = object()
@@ -32,15 +32,15 @@ def test_hook_makes_the_next_build_import_the_saved_macros():
 
 def test_hook_runs_before_mkdocs_macros_and_is_configured():
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "hooks:\n  - hooks/reload_macros.py" in config
-    source = (ROOT / "hooks" / "reload_macros.py").read_text(encoding="utf-8")
+    assert "hooks:\n  - macros/hooks/reload_macros.py" in config
+    source = (ROOT / "macros" / "hooks" / "reload_macros.py").read_text(encoding="utf-8")
     assert "@event_priority(100)" in source
 
 
 KEEP_SCRIPT = """
 import importlib.util, os, sys, tempfile
 from pathlib import Path
-spec = importlib.util.spec_from_file_location("reload_macros", "hooks/reload_macros.py")
+spec = importlib.util.spec_from_file_location("reload_macros", "macros/hooks/reload_macros.py")
 hook = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(hook)
 hook.PACKAGE_DIR = Path(tempfile.mkdtemp())
@@ -74,8 +74,7 @@ def test_preview_polls_saved_files_every_tenth_of_a_second(tmp_path):
 
     from mkdocs.livereload import LiveReloadServer
 
-    spec = importlib.util.spec_from_file_location("serve_polling",
-                                                  ROOT / "hooks" / "serve_polling.py")
+    spec = importlib.util.spec_from_file_location("serve", ROOT / "macros" / "hooks" / "serve.py")
     hook = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hook)
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
@@ -86,4 +85,4 @@ def test_preview_polls_saved_files_every_tenth_of_a_second(tmp_path):
     server.watch(str(tmp_path / "data"))  # watched after it, like `watch:` in mkdocs.yml
     timeouts = {emitter.timeout for emitter in server.observer.emitters}
     assert timeouts == {hook.POLL_SECONDS} == {0.1}
-    assert "  - hooks/serve_polling.py" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "  - macros/hooks/serve.py" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")

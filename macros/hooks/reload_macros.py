@@ -11,24 +11,24 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 PACKAGE = "macros"
-PACKAGE_DIR = Path(__file__).resolve().parent.parent / PACKAGE
+PACKAGE_DIR = Path(__file__).resolve().parents[1]  # macros/, this file's package
 STAMP_ATTRIBUTE = "_source_stamp"  # set on the imported package: which saved code it is
 
-# MkDocs loads this file anew for every build, so this only carries on_config's stamp to
-# on_pre_build of the same build.
-_stamp: tuple = ()
+# Carries on_config's stamp to on_pre_build of the same build.
+_stamp: tuple[tuple[str, int], ...] = ()
 
 
-def _source_stamp() -> tuple:
+def _source_stamp() -> tuple[tuple[str, int], ...]:
     """Modification times of the package's Python files."""
     return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in PACKAGE_DIR.rglob("*.py")))
 
 
 @event_priority(100)  # before mkdocs-macros (priority 0) imports the package in its on_config
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Forget the macros package and its submodules if their code changed since the import."""
     global _stamp
     _stamp = _source_stamp()
@@ -39,7 +39,7 @@ def on_config(config):
     return config
 
 
-def on_pre_build(config) -> None:
+def on_pre_build(config: MkDocsConfig) -> None:
     """Mark the package now imported with the code it was imported from."""
     package = sys.modules.get(PACKAGE)
     if package is not None:
