@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from conftest import ROOT
 
@@ -86,3 +89,147 @@ def test_preview_polls_saved_files_every_tenth_of_a_second(tmp_path):
     timeouts = {emitter.timeout for emitter in server.observer.emitters}
     assert timeouts == {hook.POLL_SECONDS} == {0.1}
     assert "  - macros/hooks/serve.py" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+# A preview that never hangs: data errors as a page ---------------------------------------------
+
+AREA_FILE = "omrader/1-mangfold.yaml"
+AREA_URL = "omrader/mangfold/"
+# The README's example of a wrong status, put into the first tiltak of a copy of the data.
+GOOD_LINE = 'sertifisering i mangfoldsledelse."\n'
+BAD_LOG = ('        logg:\n          - dato: 2025-03-14\n            status: ferdig\n'
+           '            tekst: "Eksempel."\n')
+BAD_MESSAGE = ("{folder}/omrader/1-mangfold.yaml:13:21: tiltak 1.1.1 logg[1].status: ukjent "
+               "verdi 'ferdig' (tillatt: 'ikke-startet', 'pagar', 'lopende', 'fullfort', "
+               "'utsatt', 'ikke-viderefort')")
+REQUEST_SECONDS = 60  # a request still unanswered after this has hung (a build takes ~5 s)
+WAIT_SECONDS = 180
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str) -> tuple[int, str]:
+    """Status and body; raises TimeoutError if the server does not answer in time."""
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=REQUEST_SECONDS) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+def _wait_for(server, url: str, check) -> str:
+    """Fetch `url` until `check(body)` holds; fail if the server stops or a request hangs."""
+    import time
+    import urllib.error
+
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        assert server.poll() is None, "mkdocs serve stoppet:\n" + server.stdout.read()
+        try:
+            _, body = _get(url)
+        except (urllib.error.URLError, ConnectionError):  # not listening yet
+            time.sleep(0.5)
+            continue
+        if check(body):
+            return body
+        time.sleep(0.2)
+    raise AssertionError(f"{url} viste ikke det som ventes innen {WAIT_SECONDS} s")
+
+
+def _is_error_page(body: str) -> bool:
+    return "<title>Feil i dataene – forhåndsvisning</title>" in body
+
+
+def _is_area_page(body: str) -> bool:
+    return 'id="tiltak-1-1-1"' in body
+
+
+def _assert_lists_the_error(body: str, folder: Path) -> None:
+    import re
+
+    from htmlscan import normalise
+    from macros.errors import DataErrors
+    from macros.load import load_plan
+
+    text = normalise(re.sub(r"<[^>]+>", "", body))
+    assert "Fant 1 feil i dataene" in text
+    assert BAD_MESSAGE.format(folder=folder) in text
+    with pytest.raises(DataErrors) as caught:  # the same errors as `make check` lists
+        load_plan(folder)
+    assert [str(e) for e in caught.value.errors] == [BAD_MESSAGE.format(folder=folder)]
+
+
+def test_preview_shows_data_errors_as_a_page_and_recovers(tmp_path):
+    import os
+    import shutil
+    import signal
+
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+    area_file = folder / AREA_FILE
+    good = area_file.read_text(encoding="utf-8")
+    assert good.count(GOOD_LINE) == 1
+    bad = good.replace(GOOD_LINE, GOOD_LINE + BAD_LOG)
+    area_file.write_text(bad, encoding="utf-8")  # broken before the preview starts
+
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    env = {**os.environ, "PLAN_DATA_DIR": str(folder), "PLAN_BUILD_DATE": "2026-11-01",
+           "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("PLAN_REPO_URL", None)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        start_new_session=True)
+    try:
+        # Started with broken data: every address answers with the errors.
+        _assert_lists_the_error(_wait_for(server, base + AREA_URL, _is_error_page), folder)
+        status, body = _get(base + "finnes-ikke/")
+        assert (status, _is_error_page(body)) == (404, True)
+        # Fixed: the real page comes back.
+        area_file.write_text(good, encoding="utf-8")
+        page = _wait_for(server, base + AREA_URL, _is_area_page)
+        assert "<title>1. Mangfold - Handlingsplan for Norsk kulturskoleråd Oslo og Viken</title>" \
+            in page
+        _wait_for(server, base + "tiltak/1-1-1/", lambda body: not _is_error_page(body))
+        # Broken while running: the pages of the last good build show the errors.
+        area_file.write_text(bad, encoding="utf-8")
+        _assert_lists_the_error(_wait_for(server, base + "tiltak/1-1-1/", _is_error_page), folder)
+        _assert_lists_the_error(_wait_for(server, base + AREA_URL, _is_error_page), folder)
+        # And fixed again.
+        area_file.write_text(good, encoding="utf-8")
+        _wait_for(server, base + AREA_URL, _is_area_page)
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)
+        output = server.communicate(timeout=30)[0]
+    assert "WARNING -  Forhåndsvisningen viser feilene (1) på alle sidene til de er rettet." \
+        in output
+
+
+def test_build_still_fails_on_broken_data_and_writes_no_site(tmp_path):
+    import os
+    import shutil
+
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+    area_file = folder / AREA_FILE
+    area_file.write_text(area_file.read_text(encoding="utf-8").replace(
+        GOOD_LINE, GOOD_LINE + BAD_LOG), encoding="utf-8")
+    site = tmp_path / "site"
+    env = {**os.environ, "PLAN_DATA_DIR": str(folder), "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
+                             str(site)], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert BAD_MESSAGE.format(folder=folder) in result.stderr
+    assert "Forhåndsvisningen" not in result.stderr
+    assert not (site / "index.html").exists() and not (site / "404.html").exists()

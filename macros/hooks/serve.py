@@ -1,5 +1,6 @@
 """MkDocs hook: what `mkdocs serve` (`make serve`) does differently from `mkdocs build`.
 
+- It watches the data folder in use, also when PLAN_DATA_DIR names another than data/.
 - It looks for saved files every 0.1 s instead of every 0.5 s. MkDocs watches files by polling
   (watchdog's PollingObserver, every 0.5 s, not configurable), so a saved file waited 0.25 s
   on average before the rebuild even started: a large share of the time from saving a YAML
@@ -46,7 +47,12 @@ def on_shutdown() -> None:
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig,
              builder: Callable[..., None]) -> LiveReloadServer:
-    """Poll the watched folders every POLL_SECONDS."""
+    """Watch the data folder in use (PLAN_DATA_DIR may name another than data/), and poll the
+    watched folders every POLL_SECONDS."""
+    from macros.settings import data_dir
+
+    server.watch(str(data_dir()))  # data/ itself is also in mkdocs.yml's `watch:`; MkDocs
+    # watches a folder once, however often it is named
     observer: Any = getattr(server, "observer", None)
     if observer is None or not hasattr(observer, "_timeout"):
         return server  # another MkDocs or watchdog than pinned: keep its interval
