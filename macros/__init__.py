@@ -1,4 +1,13 @@
-"""mkdocs-macros entry point: loads the plan once and registers the macros pages call.
+"""The plan's site, from data to pages. The flow, one job per module:
+
+data/*.yaml → load and validate (`load.load_plan`, the one entry point; errors in bokmål with
+file:line) → model (model.py: the Plan, frozen) → render (render.py and templates/; urls.py,
+text.py, templating.py; pages.py: the pages made from the data) → site (MkDocs with the hooks
+in hooks/, or Zensical through engine.py; then output.py writes the feed and the open data).
+
+This module is the mkdocs-macros entry point: it loads the plan once and registers the
+macros that pages call. Settings from mkdocs.yml come through config.py, `PLAN_*`
+environment settings through settings.py.
 
 Editors write these in Markdown:
 
@@ -26,7 +35,9 @@ from __future__ import annotations
 
 import posixpath
 import sys
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
+from typing import Any, Protocol, TypeVar
 
 # Zensical executes this file by path once per page, without the project on `sys.path`; the
 # relative imports below need the package itself importable, and importing it once keeps the
@@ -38,11 +49,28 @@ if _PROJECT not in sys.path:
 from .config import AccessibilitySettings, SiteSettings  # noqa: E402
 from .errors import DataErrors  # noqa: E402
 from .load import load_plan  # noqa: E402
+from .model import Goal, Measure  # noqa: E402
 from .output import finish_site  # noqa: E402
 from .qr import qr_svg  # noqa: E402
 from .redirects import load_redirects, moved_from_area  # noqa: E402
 from .render import Renderer  # noqa: E402
 from .text import markdown_text  # noqa: E402
+
+_Function = TypeVar("_Function", bound=Callable[..., Any])
+
+
+class MacrosEnv(Protocol):
+    """What this module uses of the host's macros environment: mkdocs-macros' plugin under
+    MkDocs, Zensical's own under Zensical. `page` is the page being rendered (MkDocs' `Page`
+    with `file`, or Zensical's with `path`)."""
+
+    conf: MutableMapping[str, Any]
+    variables: dict[str, Any]
+    page: Any
+
+    def macro(self, function: _Function) -> _Function: ...
+
+    def filter(self, function: _Function) -> _Function: ...
 
 
 def _fail(message: str) -> Exception:
@@ -54,13 +82,13 @@ def _fail(message: str) -> Exception:
     return PluginError(message)
 
 
-def _page_source(page) -> str:
+def _page_source(page: Any) -> str:
     """The page's Markdown file relative to docs/: MkDocs has `page.file`, Zensical `page.path`."""
     file = getattr(page, "file", None)
     return file.src_uri if file is not None else page.path
 
 
-def _link_base(page) -> str | None:
+def _link_base(page: Any) -> str | None:
     """The folder a host resolves relative links in a page's HTML against (None: the page's URL).
 
     MkDocs leaves links in raw HTML as they are, so they are relative to the page's URL.
@@ -80,7 +108,7 @@ def _accessibility(settings: SiteSettings) -> AccessibilitySettings:
         raise _fail(str(exc)) from None
 
 
-def define_env(env) -> None:
+def define_env(env: MacrosEnv) -> None:
     """Register the plan's macros; a data error stops the build before any page is written."""
     try:
         plan = load_plan()
@@ -98,7 +126,7 @@ def define_env(env) -> None:
         return Renderer(plan, env.page.url, settings.repo_url, _link_base(env.page),
                         settings.site_url)
 
-    def own_page(item, kind: str) -> None:
+    def own_page(item: Goal | Measure, kind: str) -> None:
         """Fail unless the page calling the macro is the item's generated page."""
         if _page_source(env.page) != item.page_file:
             raise _fail(f"{_page_source(env.page)}: {kind} {item.id} vises på sin egen side "
@@ -186,7 +214,7 @@ def define_env(env) -> None:
         return renderer().legend()
 
 
-def on_post_build(env) -> None:
+def on_post_build(env: MacrosEnv) -> None:
     """Check the built site (every area on its page, with every anchor, as Zensical builds do)
     and write the feed and the open data."""
     problems = finish_site(env.variables["plan"], Path(env.conf["site_dir"]),

@@ -121,14 +121,15 @@ def compare(base: Plan, head: Plan) -> PlanDiff:
 
     added = [m for m in head.measures if m.id not in base.measures_by_id]
     removed = [m for m in base.measures if m.id not in head.measures_by_id]
-    for old in list(removed):
-        twin = next((m for m in added if m.text == old.text), None)
+    for gone in list(removed):
+        twin = next((m for m in added if m.text == gone.text), None)
         if twin is not None:
-            diff.renumbered.append(Renumbered(old, twin))
-            removed.remove(old)
+            diff.renumbered.append(Renumbered(gone, twin))
+            removed.remove(gone)
             added.remove(twin)
     diff.added, diff.removed = added, removed
-    pairs = [(base.measures_by_id[m.id], m) for m in head.measures if m.id in base.measures_by_id]
+    pairs: list[tuple[Measure | None, Measure]] = [
+        (base.measures_by_id[m.id], m) for m in head.measures if m.id in base.measures_by_id]
     pairs += [(r.before, r.after) for r in diff.renumbered]
     pairs += [(None, m) for m in added]
     for old, new in pairs:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, order=True)
@@ -19,7 +21,8 @@ class DataError:
     subject: str
     field: str
     message: str
-    rule: str = field(default="", compare=False)
+    # `dataclasses.field`: the name `field` is taken by the field above.
+    rule: str = dataclasses.field(default="", compare=False)
 
     def __str__(self) -> str:
         where = " ".join(part for part in (self.subject, self.field) if part)
@@ -40,7 +43,8 @@ class DataErrors(Exception):
         return "\n".join(lines)
 
 
-def suggest(wrong: str, allowed, labels: dict[str, str] | None = None) -> str:
+def suggest(wrong: str, allowed: Iterable[object],
+            labels: dict[str, str] | None = None) -> str:
     """Return " – mente du 'x'?" for the closest allowed value, or ""."""
     candidates = {str(a): str(a) for a in allowed}
     for label, value in (labels or {}).items():
@@ -52,6 +56,6 @@ def suggest(wrong: str, allowed, labels: dict[str, str] | None = None) -> str:
     return f" – mente du '{lowered[match[0]]}'?" if match else ""
 
 
-def allowed_list(values) -> str:
+def allowed_list(values: Iterable[object]) -> str:
     """Norwegian list of allowed values for a message."""
     return ", ".join(f"'{v}'" for v in values)

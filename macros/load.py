@@ -154,8 +154,8 @@ class _Document:
             self.errors.append(DataError(self.display, 1, 1, "", "", "filen er tom"))
             return
         self.value = self._convert(node, ())
-        for path, mark, message in self._duplicates:
-            self.error(path, message, mark=mark)
+        for path, at, message in self._duplicates:
+            self.error(path, message, mark=at)
 
     def _convert(self, node: yaml.Node, path: tuple) -> Any:
         self.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
@@ -177,6 +177,7 @@ class _Document:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self._convert(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node, path)
 
     def _scalar(self, node: yaml.ScalarNode, path: tuple) -> Any:
@@ -207,7 +208,7 @@ KIND_BY_KEY = {"delmål": "delmål", "tiltak": "tiltak", "statuser": "status"}
 def _describe(root: Any, path: tuple, kind: str = "") -> tuple[str, str]:
     """Split a path into its subject ("tiltak 1.1.3") and field ("logg[2].status")."""
     subject, field_start = "", 0
-    node = root
+    node: Any = root
     if kind and isinstance(root, dict):
         subject = f"{kind} {root['id']}" if isinstance(root.get("id"), str) else kind
     for i, part in enumerate(path):
@@ -217,10 +218,11 @@ def _describe(root: Any, path: tuple, kind: str = "") -> tuple[str, str]:
             node = node[part]
         else:
             node = None
-        kind = KIND_BY_KEY.get(path[i - 1]) if i and isinstance(part, int) else None
-        if kind:
+        item_kind = KIND_BY_KEY.get(path[i - 1]) if i and isinstance(part, int) else None
+        if item_kind:
             ident = node.get("id") if isinstance(node, dict) else None
-            subject = f"{kind} {ident}" if isinstance(ident, str) else f"{kind} nr. {part + 1}"
+            subject = (f"{item_kind} {ident}" if isinstance(ident, str)
+                       else f"{item_kind} nr. {part + 1}")
             field_start = i + 1
     field = ""
     for part in path[field_start:]:

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ CSV_COLUMNS = ("Utviklingsområde", "Delmål", "Tiltak", "Tekst", "Status", "Sis
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _counts(plan: Plan, measures) -> dict[str, int]:
+def _counts(plan: Plan, measures: Iterable[Measure]) -> dict[str, int]:
     return {status.id: count for status, count in plan.status_counts(measures)}
 
 

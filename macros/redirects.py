@@ -10,6 +10,7 @@ pointing to the new number. Everything here is host-neutral: plan and file in, p
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,7 +87,8 @@ def _load(path: Path, plan: Plan) -> tuple[Redirect, ...]:
     return redirects
 
 
-def _problems(redirects: tuple[Redirect, ...], plan: Plan):
+def _problems(redirects: tuple[Redirect, ...],
+              plan: Plan) -> Iterator[tuple[Redirect, str, str]]:
     """(redirect, field, Norwegian message) for every entry that cannot work."""
     seen: set[str] = set()
     area_ids = {a.id for a in plan.areas}
@@ -138,6 +140,6 @@ def redirect_pages(redirects: tuple[Redirect, ...], site_url: str) -> list[tuple
 def moved_from_area(redirects: tuple[Redirect, ...], plan: Plan,
                     area_id: str) -> list[tuple[str, str, Goal | Measure]]:
     """(old id, old anchor, item now) for renumbered items that used to be in this area."""
-    items = {**plan.goals_by_id, **plan.measures_by_id}
+    items: dict[str, Goal | Measure] = {**plan.goals_by_id, **plan.measures_by_id}
     return [(r.source, item_anchor(r.source), items[r.target]) for r in redirects
             if r.is_item and r.source.split(".")[0] == area_id]

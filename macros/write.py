@@ -21,17 +21,17 @@ def write_files(contents: Mapping[Path, str]) -> None:
     try:
         for path, text in contents.items():
             path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+            handle, temporary_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
                                                  dir=path.parent)
-            staged.append((Path(temporary), path))
+            staged.append((Path(temporary_name), path))
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
                 file.write(text)
                 file.flush()
                 os.fsync(file.fileno())
             if path.exists():
-                os.chmod(temporary, path.stat().st_mode & 0o7777)
+                os.chmod(temporary_name, path.stat().st_mode & 0o7777)
             else:
-                os.chmod(temporary, 0o644)
+                os.chmod(temporary_name, 0o644)
     except BaseException:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
