@@ -58,6 +58,20 @@ from .text import markdown_text  # noqa: E402
 
 _Function = TypeVar("_Function", bound=Callable[..., Any])
 
+# The macros that show one part of the plan, on any page and without arguments: the name pages
+# call, its help text (shown by mkdocs-macros' `macros_info()`), and what renders it.
+FRAGMENT_MACROS: tuple[tuple[str, str, Callable[[Renderer], str]], ...] = (
+    ("statussammendrag", "Status for hvert utviklingsområde.", Renderer.summary),
+    ("tiltaksoversikt", "Alle tiltak i én tabell.", Renderer.overview),
+    ("statusfordeling", "Status for hele planen, hvert utviklingsområde og hvert delmål, som "
+                        "stolpediagram.", Renderer.distribution),
+    ("trenger_oppfolging", "Tiltak som aldri er rapportert eller ikke er oppdatert på lenge.",
+     Renderer.followup),
+    ("oppdateringer", "Alle logg-innslag i planen, nyeste først, med lenke til tiltaket.",
+     Renderer.updates),
+    ("statusforklaring", "Hva hver status betyr.", Renderer.legend),
+)
+
 
 class MacrosEnv(Protocol):
     """What this module uses of the host's macros environment: mkdocs-macros' plugin under
@@ -68,7 +82,7 @@ class MacrosEnv(Protocol):
     variables: dict[str, Any]
     page: Any
 
-    def macro(self, function: _Function) -> _Function: ...
+    def macro(self, function: _Function, name: str = ...) -> _Function: ...
 
     def filter(self, function: _Function) -> _Function: ...
 
@@ -132,6 +146,17 @@ def define_env(env: MacrosEnv) -> None:
             raise _fail(f"{_page_source(env.page)}: {kind} {item.id} vises på sin egen side "
                         f"({item.page_url}), som lages av dataene; fjern makroen her")
 
+    def fragment(name: str, help_text: str,
+                 render: Callable[[Renderer], str]) -> Callable[[], str]:
+        def macro() -> str:
+            return render(renderer())
+
+        macro.__name__, macro.__doc__ = name, help_text
+        return macro
+
+    for name, help_text, render in FRAGMENT_MACROS:
+        env.macro(fragment(name, help_text, render), name)
+
     @env.filter
     def tekst(value: object) -> str:
         """Tekst fra dataene vist som ren tekst: ingen HTML, Markdown eller lenker."""
@@ -169,31 +194,6 @@ def define_env(env: MacrosEnv) -> None:
         return renderer().whole_plan(qr_svg(settings.site_url))
 
     @env.macro
-    def statussammendrag() -> str:
-        """Status for hvert utviklingsområde."""
-        return renderer().summary()
-
-    @env.macro
-    def tiltaksoversikt() -> str:
-        """Alle tiltak i én tabell."""
-        return renderer().overview()
-
-    @env.macro
-    def statusfordeling() -> str:
-        """Status for hele planen, hvert utviklingsområde og hvert delmål, som stolpediagram."""
-        return renderer().distribution()
-
-    @env.macro
-    def trenger_oppfolging() -> str:
-        """Tiltak som aldri er rapportert eller ikke er oppdatert på lenge."""
-        return renderer().followup()
-
-    @env.macro
-    def oppdateringer() -> str:
-        """Alle logg-innslag i planen, nyeste først, med lenke til tiltaket."""
-        return renderer().updates()
-
-    @env.macro
     def tilgjengelighetskontakt() -> str:
         """Hvordan leserne melder fra om et tilgjengelighetsproblem (innstillingen kontakt_epost)."""
         return renderer().accessibility(_accessibility(settings), "kontakt")
@@ -207,11 +207,6 @@ def define_env(env: MacrosEnv) -> None:
     def apne_data() -> str:
         """Lenker til de åpne datafilene og hvilken lisens de har."""
         return renderer().open_data(settings.licence)
-
-    @env.macro
-    def statusforklaring() -> str:
-        """Hva hver status betyr."""
-        return renderer().legend()
 
 
 def on_post_build(env: MacrosEnv) -> None:
