@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import pytest
-import yaml
 
-from conftest import EXAMPLE_DATA, ROOT
+from conftest import EXAMPLE_DATA
 from htmlscan import PageScan, normalise
 from macros.load import load_plan
-from macros.output import _ConfigLoader  # reads mkdocs.yml as MkDocs does (!ENV tags)
 from macros.render import Renderer
-from macros.config import AccessibilitySettings, accessibility_settings
+from macros.config import (AccessibilitySettings, SiteSettings, accessibility_settings,
+                           load_site_config)
 
 PAGE = "tilgjengelighet/"
 
@@ -50,8 +49,8 @@ def test_set_settings_become_links():
 
 
 def test_settings_default_to_unset_in_mkdocs_yml():
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    assert accessibility_settings(config["extra"]) == AccessibilitySettings("", "")
+    settings = SiteSettings.of(load_site_config())  # mkdocs.yml as MkDocs reads it
+    assert settings.accessibility() == AccessibilitySettings("", "")
 
 
 @pytest.mark.parametrize("extra, message", [
