@@ -50,7 +50,8 @@ def build_problems(error: BaseException) -> list[Problem]:
         return problems
     # MkDocs logs a plugin's error and raises "Aborted with a BuildError!" from it.
     cause = error.__context__ if error.__context__ is not None else error
-    return [Problem("", str(cause).strip() or type(cause).__name__)]
+    lines = [line.strip() for line in str(cause).splitlines() if line.strip()]
+    return [Problem("", line) for line in lines or [type(cause).__name__]]
 
 
 def render_error_page(problems: list[Problem]) -> str:

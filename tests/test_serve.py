@@ -233,3 +233,37 @@ def test_build_still_fails_on_broken_data_and_writes_no_site(tmp_path):
     assert BAD_MESSAGE.format(folder=folder) in result.stderr
     assert "Forhåndsvisningen" not in result.stderr
     assert not (site / "index.html").exists() and not (site / "404.html").exists()
+
+
+def test_preview_shows_a_build_error_that_is_not_in_the_data(tmp_path):
+    """A page that calls a macro wrongly stops the build too; the preview shows MkDocs' message."""
+    from mkdocs.exceptions import Abort, PluginError
+
+    from macros.preview import build_problems, show_errors
+
+    message = ("docs/x.md: utviklingsområde '9' finnes ikke (tillatt: 1, 2, 3, 4)\n"
+               "andre linje")
+    try:
+        try:
+            raise PluginError(message)
+        except PluginError:
+            raise Abort("Aborted with a BuildError!") from None
+    except Abort as error:
+        problems = build_problems(error)
+    assert [(p.where, p.message) for p in problems] == [
+        ("", "docs/x.md: utviklingsområde '9' finnes ikke (tillatt: 1, 2, 3, 4)"),
+        ("", "andre linje")]
+    site, docs = tmp_path / "site", tmp_path / "docs"
+    (docs / "omrader").mkdir(parents=True)
+    (docs / "index.md").write_text("# Forside\n", encoding="utf-8")
+    (docs / "omrader" / "mangfold.md").write_text("# Mangfold\n", encoding="utf-8")
+    (site / "tiltak" / "1-1-1").mkdir(parents=True)
+    (site / "tiltak" / "1-1-1" / "index.html").write_text("gammel side", encoding="utf-8")
+    written = show_errors(site, docs, problems)
+    assert sorted(p.relative_to(site).as_posix() for p in written) == [
+        "404.html", "index.html", "omrader/mangfold/index.html", "tiltak/1-1-1/index.html"]
+    page = (site / "tiltak" / "1-1-1" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Nettstedet kan ikke bygges – forhåndsvisning</title>" in page
+    assert "<li>docs/x.md: utviklingsområde &#39;9&#39; finnes ikke (tillatt: 1, 2, 3, 4)</li>" \
+        in page
+    assert {p.read_text(encoding="utf-8") for p in written} == {page}
