@@ -24,7 +24,6 @@ from .urls import page_url
 SOURCE_TEMPLATE = "page_source.md"
 MEASURE_MACRO = "tiltaksside"
 GOAL_MACRO = "delmalsside"
-GENERATED_DIRS = ("tiltak/", "delmal/")
 
 
 @dataclass(frozen=True)
