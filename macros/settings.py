@@ -27,3 +27,12 @@ def build_date() -> dt.date:
     """The date the build treats as today: `PLAN_BUILD_DATE` (YYYY-MM-DD) if set."""
     value = os.environ.get(BUILD_DATE_SETTING)
     return dt.date.fromisoformat(value) if value else dt.date.today()
+
+
+REPO_URL_SETTING = "PLAN_REPO_URL"
+
+
+def repo_url() -> str | None:
+    """The repository on the git host (`PLAN_REPO_URL`), for commands that link to it; the
+    site build reads it through mkdocs.yml instead. None when unset or empty."""
+    return os.environ.get(REPO_URL_SETTING) or None
