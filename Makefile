@@ -16,7 +16,7 @@ BASE ?= origin/main
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check diff test bench browser clean delingsbilde
+.PHONY: help serve build check diff test bench browser clean delingsbilde rapportskjema importer mangler
 
 help: ## Vis denne hjelpen
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -55,6 +55,16 @@ check: $(SITE_STAMP) ## Sjekk bare dataene i data/ (raskt)
 
 diff: $(SITE_STAMP) ## Vis hva endringen gjør med planen (make diff BASE=origin/main)
 	@$(BIN)/python -m macros diff "$(BASE)"
+
+rapportskjema: $(SITE_STAMP) ## Lag regnearket til en rapporteringsrunde (FIL=navn.xlsx valgfritt)
+	@$(BIN)/python -m macros rapportskjema $(if $(FIL),"$(FIL)")
+
+importer: $(SITE_STAMP) ## Legg inn statusmeldingene fra et utfylt regneark (make importer FIL=…)
+	@if [ -z "$(FIL)" ]; then echo "Skriv hvilket regneark: make importer FIL=statusrapport.xlsx" >&2; exit 2; fi
+	@$(BIN)/python -m macros importer "$(FIL)"
+
+mangler: $(SITE_STAMP) ## Vis tiltakene som trenger en statusmelding
+	@$(BIN)/python -m macros mangler
 
 test: $(DEV_STAMP) browser ## Kjør alle testene
 	$(BIN)/python -m pytest

@@ -1,6 +1,8 @@
 """Command line: `python -m macros check` validates the data and prints every error;
 `python -m macros diff REVISION` prints the status diff for reviewers;
-`python -m macros zensical` builds the site with Zensical instead of MkDocs."""
+`python -m macros zensical` builds the site with Zensical instead of MkDocs;
+`meld-status`, `rapportskjema`, `importer` and `mangler` take status reports without YAML
+(the issue form, the spreadsheet) and list the tiltak that need one."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from pathlib import Path
 from .diff import RevisionError, status_diff
 from .errors import DataErrors
 from .load import load_plan
-from .settings import data_dir
+from .settings import build_date, data_dir, repo_url
 from .redirects import load_redirects
 
 
@@ -64,6 +66,109 @@ def zensical(site_dir: Path, config: str) -> int:
     return 0
 
 
+def meld_status(folder: Path, form: Path | None, message_file: Path | None) -> int:
+    """Les en statusmelding fra skjemaet «Meld status» på standard inn (teksten i saken slik
+    GitHub viser den), sjekk den som make check gjør, og legg den til som et nytt logginnslag
+    i riktig fil i data/omrader/. Skriver et kort svar i Markdown til saken. Er noe galt, sier
+    svaret hva som må rettes, ingenting endres, og kommandoen avslutter med 1."""
+    # The docstring above is the command's help text, so it is in Norwegian.
+    from .issueform import FORM_FILE, meld_status as run
+
+    try:
+        body = sys.stdin.buffer.read().decode("utf-8", errors="replace")
+        outcome = run(body, folder, form=form or FORM_FILE)
+        if outcome.accepted and message_file is not None:
+            message_file.write_text(outcome.commit_message, encoding="utf-8")
+    except Exception as exc:  # noqa: BLE001 - a reporter gets a reply, never a traceback
+        print(f"**Statusmeldingen ble ikke lagt inn** på grunn av en feil i verktøyet "
+              f"({type(exc).__name__}). Be en administrator se på kjøringen.")
+        print(f"Intern feil: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 2
+    print(outcome.reply, end="")
+    return 0 if outcome.accepted else 1
+
+
+def rapportskjema(path: Path | None, folder: Path, overwrite: bool) -> int:
+    """Lag et regneark (.xlsx, for Excel og LibreOffice) til en rapporteringsrunde: én rad
+    per tiltak med nummer, tekst og status nå (låst), og kolonnene Ny status, Dato, Hva er
+    gjort og Lenke som fylles ut. Les det utfylte arket inn igjen med importer."""
+    # The docstring above is the command's help text, so it is in Norwegian.
+    from .spreadsheet import write_sheet
+
+    path = path or Path(f"statusrapport-{build_date().isoformat()}.xlsx")
+    if path.suffix.lower() != ".xlsx":
+        print(f"Filnavnet må slutte på .xlsx (fikk {path}).", file=sys.stderr)
+        return 2
+    if path.exists() and not overwrite:
+        print(f"{path} finnes fra før, og kan være fylt ut. Velg et annet navn, eller bruk "
+              f"--overwrite for å skrive over den.", file=sys.stderr)
+        return 2
+    plan = load_plan(folder)
+    write_sheet(plan, path)
+    print(f"Skrev {path} med {len(plan.measures)} tiltak. Fyll ut Ny status, Dato, Hva er "
+          f"gjort og eventuelt Lenke på tiltakene du melder, lagre, og les arket inn med "
+          f"make importer FIL={path}")
+    return 0
+
+
+def importer(path: Path, folder: Path) -> int:
+    """Les et utfylt regneark fra rapportskjema og legg til ett logginnslag for hver rad der
+    Ny status er fylt ut, med de samme sjekkene som make check og skjemaet «Meld status».
+    Alt eller ingenting: er én rad feil, legges ingenting inn, og feilmeldingen sier hvilken
+    rad og kolonne som må rettes."""
+    # The docstring above is the command's help text, so it is in Norwegian.
+    from .spreadsheet import SheetErrors, import_sheet
+
+    try:
+        by_file = import_sheet(path, folder)
+    except SheetErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    if not by_file:
+        print(f"Ingen rader i {path} har Ny status fylt ut. Ingenting ble lagt inn.")
+        return 0
+    count = sum(len(reports) for reports in by_file.values())
+    print(f"La inn {count} statusmeldinger fra {path}:")
+    for file, reports in by_file.items():
+        print(f"  {_shown(file)}: tiltak {', '.join(r.measure_id for r in reports)}")
+    print("Se endringen med make diff, og send den som en pull request.")
+    return 0
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def mangler(folder: Path, exit_code: bool) -> int:
+    """Vis i Markdown tiltakene som trenger en statusmelding: de som aldri er rapportert, og
+    de som ikke er oppdatert på over foreldet_etter_dager dager (samme regel som «Trenger
+    oppfølging» på nettstedet), med lenke til skjemaet «Meld status» når PLAN_REPO_URL er
+    satt. Avslutter med 1 ved feil i dataene, og med --exit-code med 3 når noe mangler."""
+    # The docstring above is the command's help text, so it is in Norwegian.
+    from .reminder import missing_reports
+
+    plan = load_plan(folder)
+    print(missing_reports(plan, repo_url()), end="")
+    never, stale = plan.needing_report()
+    return 3 if exit_code and (never or stale) else 0
+
+
+def _guarded(command, *args) -> int:
+    """Run a command; data errors and unexpected failures become a message, never a traceback."""
+    try:
+        return command(*args)
+    except DataErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - editors get a message, never a traceback
+        print(f"Feil i verktøyet: {type(exc).__name__}: {exc}. Si fra til en administrator.",
+              file=sys.stderr)
+        return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros",
                                      description="Verktøy for dataene i handlingsplanen.")
@@ -83,6 +188,33 @@ def main(argv: list[str] | None = None) -> int:
                                  help="mappen nettstedet bygges til (standard: site-zensical)")
     zensical_parser.add_argument("-f", "--config-file", default="mkdocs.yml",
                                  help="oppsettet, en fil i prosjektmappen (standard: mkdocs.yml)")
+    meld_parser = commands.add_parser("meld-status", help="legg inn en statusmelding fra "
+                                      "skjemaet «Meld status»", description=meld_status.__doc__)
+    meld_parser.add_argument("--data", type=Path, default=None,
+                             help="datamappe (standard: data/ eller PLAN_DATA_DIR)")
+    meld_parser.add_argument("--form", type=Path, default=None,
+                             help="skjemaet (standard: .github/ISSUE_TEMPLATE/meld-status.yml)")
+    meld_parser.add_argument("--message-file", type=Path, default=None,
+                             help="skriv en commit-melding for endringen hit når den er lagt inn")
+    sheet_parser = commands.add_parser("rapportskjema", help="lag regnearket til en "
+                                       "rapporteringsrunde", description=rapportskjema.__doc__)
+    sheet_parser.add_argument("file", type=Path, nargs="?", default=None, metavar="FIL",
+                              help="regnearket som lages (standard: statusrapport-ÅÅÅÅ-MM-DD.xlsx)")
+    sheet_parser.add_argument("--overwrite", action="store_true",
+                              help="skriv over filen hvis den finnes")
+    sheet_parser.add_argument("--data", type=Path, default=None,
+                              help="datamappe (standard: data/ eller PLAN_DATA_DIR)")
+    import_parser = commands.add_parser("importer", help="legg inn statusmeldingene fra et "
+                                        "utfylt regneark", description=importer.__doc__)
+    import_parser.add_argument("file", type=Path, metavar="FIL", help="det utfylte regnearket")
+    import_parser.add_argument("--data", type=Path, default=None,
+                               help="datamappe (standard: data/ eller PLAN_DATA_DIR)")
+    missing_parser = commands.add_parser("mangler", help="vis tiltakene som trenger en "
+                                         "statusmelding", description=mangler.__doc__)
+    missing_parser.add_argument("--exit-code", action="store_true",
+                                help="avslutt med 3 når noe mangler (for arbeidsflyter)")
+    missing_parser.add_argument("--data", type=Path, default=None,
+                                help="datamappe (standard: data/ eller PLAN_DATA_DIR)")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.data or data_dir())
@@ -90,6 +222,14 @@ def main(argv: list[str] | None = None) -> int:
         return diff(args.revision, args.data or data_dir())
     if args.command == "zensical":
         return zensical(args.site_dir, args.config_file)
+    if args.command == "meld-status":
+        return meld_status(args.data or data_dir(), args.form, args.message_file)
+    if args.command == "rapportskjema":
+        return _guarded(rapportskjema, args.file, args.data or data_dir(), args.overwrite)
+    if args.command == "importer":
+        return _guarded(importer, args.file, args.data or data_dir())
+    if args.command == "mangler":
+        return _guarded(mangler, args.data or data_dir(), args.exit_code)
     return 2
 
 

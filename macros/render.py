@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 
 from .config import AccessibilitySettings
+from .formlink import report_url
 from .model import Area, Goal, Measure, Plan
 from .templating import environment
 from .urls import (FEED_URL, FILTER_SCRIPT_URL, FOLLOWUP_URL, OPEN_DATA_URLS, absolute, relative,
@@ -48,10 +49,14 @@ class Renderer:
         """Where an editor reports status on a measure."""
         return source_url(self.repo_url, self.plan.area(measure.area_id), measure)
 
+    def report_url(self, measure: Measure) -> str | None:
+        """The "Meld status" form for a measure, prefilled (no YAML needed)."""
+        return report_url(self.repo_url, measure.id)
+
     def _render(self, template: str, **context: object) -> str:
         return environment().get_template(template).render(
             plan=self.plan, link=self.link, in_area=self.in_area, permalink=self.permalink,
-            edit_url=self.edit_url, **context)
+            edit_url=self.edit_url, report_url=self.report_url, **context)
 
     def area(self, area: Area,
              moved: list[tuple[str, str, Goal | Measure]] | None = None) -> str:
