@@ -1,7 +1,9 @@
-"""Edit links: the page edit button and each tiltak's "Oppdater status" link to its YAML line."""
+"""Edit links: the page edit button, each tiltak's "Oppdater status" link to its YAML line, and
+its "Meld status" link to the prefilled issue form."""
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -15,6 +17,14 @@ REPO = "https://github.com/eksempel-eier/handlingsplan"
 EDIT_LINK = re.compile(r'<tr id="(tiltak-[0-9-]+)".*?<a class="plan-edit" href="([^"]+)">'
                        r'Oppdater status<span class="plan-sr"> for tiltak ([0-9.]+)</span></a>',
                        re.S)
+REPORT_LINK = re.compile(r'<tr id="(tiltak-[0-9-]+)".*?<a class="plan-report" href="([^"]+)">'
+                         r'Meld status<span class="plan-sr"> for tiltak ([0-9.]+)</span></a>',
+                         re.S)
+
+
+def form_url(measure_id: str) -> str:
+    return (f"{REPO}/issues/new?template=meld-status.yml&tiltak={measure_id}"
+            f"&title=Status%20for%20tiltak%20{measure_id}")
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +45,24 @@ def test_every_measure_links_to_its_line_in_its_yaml_file(site_with_repo, area):
         assert href.startswith(prefix), href
         line = int(href.removeprefix(prefix))
         assert lines[line - 1].strip() == f'- id: "{measure_id}"', (measure_id, line)
+
+
+@pytest.mark.parametrize("area", PLAN.areas, ids=lambda a: a.slug)
+def test_every_measure_row_links_to_the_prefilled_report_form(site_with_repo, area):
+    links = REPORT_LINK.findall(site_with_repo.page(area.page_url))
+    assert [m.id for m in area.measures] == [measure_id for _, _, measure_id in links]
+    for anchor, href, measure_id in links:
+        assert anchor == "tiltak-" + measure_id.replace(".", "-")
+        assert html.unescape(href) == form_url(measure_id)
+
+
+def test_every_measure_page_links_to_the_prefilled_report_form(site_with_repo):
+    for measure in PLAN.measures:
+        page = site_with_repo.page(measure.page_url)
+        links = re.findall(r'<a class="plan-report" href="([^"]+)">Meld status<span '
+                           r'class="plan-sr"> for tiltak ([0-9.]+)</span></a>', page)
+        assert [(html.unescape(href), i) for href, i in links] == [
+            (form_url(measure.id), measure.id)]
 
 
 def test_every_page_has_an_edit_button_to_its_markdown(site_with_repo):
@@ -62,5 +90,7 @@ def test_without_repo_url_there_are_no_edit_links(tmp_path, real_site, value):
     for area in PLAN.areas:
         page = build.page(area.page_url)
         assert "plan-edit" not in page and 'rel="edit"' not in page
+        assert "plan-report" not in page and "issues/new" not in page
+        assert "plan-report" not in build.page(area.measures[0].page_url)
         assert PageScan(page).ids.count(area.measures[0].anchor) == 1
     assert "md-source" not in build.page("")

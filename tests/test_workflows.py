@@ -1,4 +1,5 @@
-"""The CI workflows pass the offline checkers, and `make browser` works for CI's non-root user."""
+"""The CI workflows and the issue form pass the offline checkers, untrusted text reaches scripts
+only through `env:`, and `make browser` works for CI's non-root user."""
 
 from __future__ import annotations
 
@@ -11,17 +12,82 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import ROOT
+from macros.formlink import FORM_FILE
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+ISSUE_FORMS = sorted(p for p in (ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml")
+                     if p.name != "config.yml")
 BIN = Path(sys.executable).parent
 PINNED = re.compile(r"^\s*(?:-\s*)?uses:\s*[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
 
 
-def test_there_is_a_pull_request_and_a_publish_workflow():
+def test_there_are_the_pull_request_publish_report_and_reminder_workflows():
     names = [p.name for p in WORKFLOWS]
-    assert names == ["publish.yml", "pull-request.yml"]
+    assert names == ["mangler.yml", "meld-status.yml", "publish.yml", "pull-request.yml"]
+    assert [p.name for p in ISSUE_FORMS] == ["meld-status.yml"]
+
+
+def test_issue_forms_match_the_github_issue_form_schema():
+    result = subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema",
+                             "vendor.github-issue-forms", *map(str, ISSUE_FORMS)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _workflow(name: str) -> dict:
+    return yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_no_expression_is_ever_pasted_into_a_script(workflow):
+    """`${{ … }}` in `run:` would paste text (an issue body, a title) into the shell."""
+    data = yaml.safe_load(workflow.read_text(encoding="utf-8"))
+    scripts = [step["run"] for job in data["jobs"].values() for step in job.get("steps", [])
+               if "run" in step]
+    assert scripts
+    for script in scripts:
+        assert "${{" not in script, script
+
+
+def test_meld_status_reads_the_issue_only_through_env_with_least_privilege():
+    data = _workflow("meld-status.yml")
+    assert data[True] == {"issues": {"types": ["opened", "edited"]}}  # YAML reads `on` as True
+    assert data["permissions"] == {}
+    jobs = data["jobs"]
+    assert {name: job["permissions"] for name, job in jobs.items()} == {
+        "les": {"contents": "read"},
+        "lag-pr": {"contents": "write", "pull-requests": "write"},
+        "svar": {"issues": "write"}}
+    label = yaml.safe_load(FORM_FILE.read_text(encoding="utf-8"))["labels"][0]
+    assert f"contains(github.event.issue.labels.*.name, '{label}')" in jobs["les"]["if"]
+    steps = {step["name"]: step for step in jobs["les"]["steps"]}
+    meld = steps["Legg inn statusmeldingen og sjekk resultatet"]
+    assert meld["env"]["ISSUE_BODY"] == "${{ github.event.issue.body }}"
+    assert '.venv/bin/python -m macros meld-status' in meld["run"]
+    assert "if make check" in meld["run"]
+    assert '.venv/bin/python -m macros diff "origin/${BASE_REF}"' in meld["run"]
+    text = (ROOT / ".github" / "workflows" / "meld-status.yml").read_text(encoding="utf-8")
+    assert text.count("github.event.issue.body") == 1
+    assert "persist-credentials: false" in text and "persist-credentials: true" not in text
+    pr = "\n".join(step.get("run", "") for step in jobs["lag-pr"]["steps"])
+    assert 'branch="meld-status/${ISSUE}"' in pr and "Closes #%s" in pr
+    assert "gh pr create" in pr and "gh pr edit" in pr
+    assert "gh issue comment" in jobs["svar"]["steps"][0]["run"]
+
+
+def test_reminder_runs_monthly_and_on_demand():
+    data = _workflow("mangler.yml")
+    assert data[True] == {"schedule": [{"cron": "0 6 1 * *"}], "workflow_dispatch": None}
+    assert data["permissions"] == {}
+    [job] = data["jobs"].values()
+    assert job["permissions"] == {"contents": "read", "issues": "write"}
+    script = "\n".join(step.get("run", "") for step in job["steps"])
+    assert ".venv/bin/python -m macros mangler --exit-code" in script
+    for command in ("gh issue edit", "gh issue create", "gh issue close"):
+        assert command in script
 
 
 def test_workflows_match_the_github_workflow_schema():

@@ -1,0 +1,470 @@
+"""Status reports without YAML: the shared writer, the "Meld status" form and its command.
+
+Everything runs on a temporary copy of the example data (tests/fixtures/eksempel), never on
+data/. Bodies are written exactly as GitHub renders a submitted issue form.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from commandline import folder_hash, run_main
+from conftest import BUILD_DATE, EXAMPLE_DATA, ROOT
+from macros.errors import DataErrors
+from macros.formlink import FORM_FILE, report_url
+from macros.issueform import code_span, form_fields, meld_status, parse_body
+from macros.load import load_plan
+from macros.logwriter import (LogReport, append_entries, fits_literal_block, new_texts,
+                              write_reports, yaml_string)
+
+TODAY = dt.date.fromisoformat(BUILD_DATE)
+AREA = "omrader/1-mangfold.yaml"
+
+# What GitHub puts in the issue body for a form with 1.1.3 prefilled, "Pågår" chosen, the date
+# and the link left empty, and two lines of text.
+BODY = """### Tiltak
+
+1.1.3
+
+### Status
+
+Pågår
+
+### Dato
+
+_No response_
+
+### Hva er gjort
+
+Første møte: «kulturskoleløftet» er drøftet.
+Neste møte er i mars.
+
+### Lenke (valgfri)
+
+_No response_"""
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    """A throwaway copy of the example data."""
+    return Path(shutil.copytree(EXAMPLE_DATA, tmp_path / "data"))
+
+
+@pytest.fixture(autouse=True)
+def build_date(monkeypatch):
+    monkeypatch.setenv("PLAN_BUILD_DATE", BUILD_DATE)
+    monkeypatch.delenv("PLAN_REPO_URL", raising=False)
+
+
+def body(**values: str) -> str:
+    """A form body like BODY, with some fields replaced (by field id; "" = _No response_)."""
+    fields = {"tiltak": "1.1.3", "status": "Pågår", "dato": "", "tekst": "Møtet er holdt.",
+              "lenke": ""} | values
+    return "\n\n".join(f"### {f.label}\n\n{fields[f.id] or '_No response_'}"
+                       for f in form_fields())
+
+
+def only_inserted(old: str, new: str) -> list[str]:
+    """The lines `new` adds to `old`; fails if any old line changed or went away."""
+    old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
+    opcodes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    assert {op[0] for op in opcodes} <= {"insert"}, opcodes
+    return [line for op in opcodes for line in new_lines[op[3]:op[4]]]
+
+
+def entries(folder: Path, measure_id: str) -> list[tuple]:
+    """The measure's log entries as (date, status id, text, link), in file order."""
+    measure = load_plan(folder, TODAY).measures_by_id[measure_id]
+    return sorted(((e.date, e.status.id, e.text, e.link) for e in measure.log),
+                  key=lambda e: e[0])
+
+
+# The form ----------------------------------------------------------------------------------
+
+def test_form_fields_are_the_ones_the_issue_names():
+    fields = form_fields()
+    assert [(f.id, f.kind) for f in fields] == [
+        ("tiltak", "input"), ("status", "dropdown"), ("dato", "input"), ("tekst", "textarea"),
+        ("lenke", "input")]
+    form = yaml.safe_load(FORM_FILE.read_text(encoding="utf-8"))
+    required = {e["id"]: e.get("validations", {}).get("required", False)
+                for e in form["body"] if "id" in e}
+    assert required == {"tiltak": True, "status": True, "dato": False, "tekst": True,
+                        "lenke": False}
+    assert form["labels"] == ["statusmelding"]
+
+
+def test_status_options_are_exactly_the_status_names_of_the_plan_in_order():
+    options = next(f.options for f in form_fields() if f.id == "status")
+    assert list(options) == [s.name for s in load_plan(ROOT / "data").statuses]
+    assert list(options) == ["Ikke startet", "Pågår", "Løpende", "Fullført", "Utsatt",
+                             "Ikke videreført"]
+
+
+def test_report_url_prefills_the_tiltak_and_the_title():
+    assert report_url("https://github.com/eier/repo/", "1.1.1") == (
+        "https://github.com/eier/repo/issues/new?template=meld-status.yml&tiltak=1.1.1"
+        "&title=Status%20for%20tiltak%201.1.1")
+    assert report_url(None, "1.1.1") is None and report_url("", "1.1.1") is None
+
+
+# Parsing -----------------------------------------------------------------------------------
+
+def test_parses_a_real_body_with_no_response_fields():
+    assert parse_body(BODY, form_fields()) == {
+        "tiltak": "1.1.3", "status": "Pågår", "dato": None,
+        "tekst": "Første møte: «kulturskoleløftet» er drøftet.\nNeste møte er i mars.",
+        "lenke": None}
+
+
+def test_windows_line_endings_read_the_same():
+    assert parse_body(BODY.replace("\n", "\r\n"), form_fields()) == parse_body(BODY, form_fields())
+
+
+def test_a_heading_typed_in_the_text_stays_in_the_text():
+    text = "Referat:\n### Status\nAlt er i rute.\n### Lenke (valgfri)\nkommer"
+    values = parse_body(body(tekst=text, lenke="https://example.org/r"), form_fields())
+    assert values["tekst"] == text
+    assert (values["status"], values["lenke"]) == ("Pågår", "https://example.org/r")
+
+
+def test_a_label_renamed_in_the_form_is_followed(tmp_path, data):
+    form = tmp_path / "meld-status.yml"
+    form.write_text(FORM_FILE.read_text(encoding="utf-8").replace(
+        "label: Hva er gjort", "label: Hva har skjedd?"), encoding="utf-8")
+    renamed = BODY.replace("### Hva er gjort", "### Hva har skjedd?")
+    assert parse_body(renamed, form_fields(form))["tekst"].startswith("Første møte")
+    assert parse_body(renamed, form_fields())["tekst"] is None  # the old label is gone
+    outcome = meld_status(renamed, data, TODAY, form)
+    assert outcome.accepted, outcome.reply
+    assert entries(data, "1.1.3")[-1][2] == ("Første møte: «kulturskoleløftet» er drøftet.\n"
+                                             "Neste møte er i mars.")
+
+
+# Accepted reports --------------------------------------------------------------------------
+
+def test_a_report_only_adds_lines_and_keeps_every_old_byte(data):
+    path = data / AREA
+    before = path.read_bytes()
+    code, reply, _ = run_main(["meld-status", "--data", str(data)], BODY)
+    assert code == 0, reply
+    after = path.read_bytes()
+    added = only_inserted(before.decode(), after.decode())
+    assert added == ['        logg:\n', '          - dato: 2026-11-01\n',
+                     '            status: pagar\n', '            tekst: |-\n',
+                     '              Første møte: «kulturskoleløftet» er drøftet.\n',
+                     '              Neste møte er i mars.\n']
+    # Byte level: the old file is the new file with whole lines taken out.
+    old_lines, new_lines = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    remaining = iter(new_lines)
+    assert all(any(line == candidate for candidate in remaining) for line in old_lines)
+    assert len(new_lines) == len(old_lines) + len(added)
+    assert after.startswith(before.split(b'      - id: "1.1.4"')[0].rstrip(b"\n")[:200])
+    assert reply.splitlines()[0] == "**Takk! Statusmeldingen for tiltak 1.1.3 er lagt inn.**"
+    assert "- Status: **Pågår** (før: Ikke rapportert)" in reply.splitlines()
+    assert "- Dato: 1. november 2026" in reply.splitlines()
+
+
+def test_only_the_area_file_of_the_tiltak_changes(data):
+    before = {p: p.read_bytes() for p in data.rglob("*.yaml")}
+    assert meld_status(body(tiltak="4.1.1"), data, TODAY).accepted
+    changed = [p.relative_to(data).as_posix() for p in before if p.read_bytes() != before[p]]
+    assert changed == ["omrader/4-fremtidens-kulturskole.yaml"]
+
+
+def test_a_second_report_appends_a_second_entry(data):
+    logs_before = (data / AREA).read_text(encoding="utf-8").count("        logg:\n")
+    first = meld_status(body(dato="2026-10-01", status="Pågår", tekst="Startet."), data, TODAY)
+    second = meld_status(body(status="fullført", tekst="Ferdig.",
+                              lenke="https://example.org/sluttrapport"), data, TODAY)
+    assert first.accepted and second.accepted, (first.reply, second.reply)
+    assert entries(data, "1.1.3") == [
+        (dt.date(2026, 10, 1), "pagar", "Startet.", None),
+        (dt.date(2026, 11, 1), "fullfort", "Ferdig.", "https://example.org/sluttrapport")]
+    text = (data / AREA).read_text(encoding="utf-8")
+    assert text.count("        logg:\n") == logs_before + 1  # one new logg, not two
+    assert "- Status: **Fullført** (før: Pågår)" in second.reply
+    assert "- Lenke: `https://example.org/sluttrapport`" in second.reply
+    assert second.commit_message == ("Status for tiltak 1.1.3: Fullført\n\nMeldt med skjemaet "
+                                     "«Meld status», datert 2026-11-01.\n")
+
+
+def test_an_older_date_is_added_and_the_reply_says_the_newer_status_still_shows(data):
+    outcome = meld_status(body(tiltak="1.1.1", status="Utsatt", dato="2026-01-05"), data, TODAY)
+    assert outcome.accepted
+    assert outcome.reply.splitlines()[7] == ("Merk: Tiltaket har en nyere melding fra "
+                                             "15. september 2026, så statusen som vises, er "
+                                             "fortsatt Pågår.")
+    plan = load_plan(data, TODAY)
+    assert plan.status_of(plan.measures_by_id["1.1.1"]).id == "pagar"
+
+
+def test_status_by_id_and_tiltak_written_as_text_are_understood(data):
+    outcome = meld_status(body(tiltak="Tiltak 2.2.1", status="ikke-viderefort",
+                               dato="2026-3-7"), data, TODAY)
+    assert outcome.accepted, outcome.reply
+    assert entries(data, "2.2.1") == [(dt.date(2026, 3, 7), "ikke-viderefort",
+                                       "Møtet er holdt.", None)]
+
+
+HOSTILE = [
+    "Kolon: her, og # ingen kommentar",
+    "#hashtag først",
+    'Både "doble" og \'enkle\' anførselstegn, og «sitat»',
+    "<script>alert('x')</script> og <b>fet</b>",
+    "{{ plan.title }} og {% raw %} og ${{ github.token }}",
+    "Linje 1\nLinje 2: med kolon\n\nLinje 4 etter tom linje",
+    "Linje med # i\nog «sitat»",
+    "  innrykket start og slutt  ",
+    "Slutter med linjeskift\n",
+    "Tabulator\ther og bakstrek \\n C:\\mappe",
+    "- dato: 2020-01-01\n  status: pagar",
+    "--- og ... og &anker *alias !tag %YAML @bruker",
+    "null", "yes", "1.10", "~", "|", ">", "[1, 2]", "{a: b}",
+    "Emoji 😀 og ǅ og \u200b null-bredde",
+    "Skjulte tegn: \x07 \x1b \x85 \u2028 \u2029 \ufeff \x7f \x9f",
+    "Mellomrom på slutten av linja   \nneste linje",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_text_round_trips_exactly_through_the_loader(data, text):
+    report = LogReport("1.1.3", TODAY, "pagar", text, "https://example.org/?a=1&b=«2»#x")
+    write_reports([report], data, TODAY)
+    assert entries(data, "1.1.3") == [(TODAY, "pagar", text, report.link)]
+
+
+def test_hostile_text_through_the_form_is_inert_in_the_reply(data):
+    outcome = meld_status(body(tekst="<script>x</script> @alle #1 {{ a }}",
+                               lenke="https://example.org/`x`"), data, TODAY)
+    assert outcome.accepted, outcome.reply
+    assert "<script>" not in outcome.reply and "@alle" not in outcome.reply
+    assert "- Lenke: `` https://example.org/`x` ``" in outcome.reply.splitlines()
+
+
+def test_random_text_round_trips_through_both_scalar_styles():
+    """Property check: any text, in either style the writer picks, loads back unchanged."""
+    alphabet = "ab æ«»:#'\"\\-{}[]|>&*!%@`\n\t\r \x00\x07\x85\u2028\ufeff😀"
+    rng = random.Random(13)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        source = f"x: {yaml_string(text)}\n"
+        assert yaml.load(source, Loader=yaml.CSafeLoader)["x"] == text, repr(text)
+        if fits_literal_block(text):
+            block = "x: |-\n" + "\n".join(f"  {line}" if line else "" for line in
+                                          text.split("\n")) + "\n"
+            assert yaml.load(block, Loader=yaml.CSafeLoader)["x"] == text, repr(text)
+
+
+# File shapes the writer keeps ----------------------------------------------------------------
+
+AREA_HEAD = '# yaml-language-server: $schema=../schema/omrade.schema.json\nid: "1"\nslug: s\n' \
+            'tittel: "T"\ndelmål:\n  - id: "1.1"\n    tekst: "D"\n    tiltak:\n'
+REPORT = LogReport("1.1.1", dt.date(2026, 10, 1), "pagar", "Ny: melding")
+
+
+@pytest.mark.parametrize("tail,expected", [
+    # No logg yet, a comment before the next tiltak stays with the next tiltak.
+    ('      - id: "1.1.1"\n        tekst: "A"  # kommentar\n      # om 1.1.2\n'
+     '      - id: "1.1.2"\n        tekst: "B"\n',
+     '      - id: "1.1.1"\n        tekst: "A"  # kommentar\n        logg:\n'
+     '          - dato: 2026-10-01\n            status: pagar\n'
+     '            tekst: "Ny: melding"\n      # om 1.1.2\n      - id: "1.1.2"\n'
+     '        tekst: "B"\n'),
+    # A logg whose items sit at the key's indentation, followed by another key.
+    ('      - id: "1.1.1"\n        logg:\n        - dato: 2026-01-01\n          status: utsatt\n'
+     '          tekst: gammel\n        tekst: "A"\n',
+     '      - id: "1.1.1"\n        logg:\n        - dato: 2026-01-01\n          status: utsatt\n'
+     '          tekst: gammel\n        - dato: 2026-10-01\n          status: pagar\n'
+     '          tekst: "Ny: melding"\n        tekst: "A"\n'),
+    # A logg in flow style gets a flow entry.
+    ('      - id: "1.1.1"\n        tekst: "A"\n        logg: []\n',
+     '      - id: "1.1.1"\n        tekst: "A"\n        logg: [{dato: 2026-10-01, status: pagar, '
+     'tekst: "Ny: melding"}]\n'),
+    # A tiltak written in flow style.
+    ('      - {id: "1.1.1", tekst: "A"}\n',
+     '      - {id: "1.1.1", tekst: "A", logg: [{dato: 2026-10-01, status: pagar, '
+     'tekst: "Ny: melding"}]}\n'),
+    # A block text as the last value, with blank lines it keeps, and no newline at the end.
+    ('      - id: "1.1.1"\n        tekst: |+\n          A\n\n',
+     '      - id: "1.1.1"\n        tekst: |+\n          A\n\n        logg:\n'
+     '          - dato: 2026-10-01\n            status: pagar\n'
+     '            tekst: "Ny: melding"\n'),
+    ('      - id: "1.1.1"\n        tekst: "A"',
+     '      - id: "1.1.1"\n        tekst: "A"\n        logg:\n          - dato: 2026-10-01\n'
+     '            status: pagar\n            tekst: "Ny: melding"\n'),
+], ids=["comment-after", "indentless-logg", "flow-logg", "flow-tiltak", "keep-block", "no-eol"])
+def test_the_file_keeps_its_shape(tail, expected):
+    new = append_entries(AREA_HEAD + tail, [REPORT])
+    assert new == AREA_HEAD + expected
+    loaded = yaml.load(new, Loader=yaml.CSafeLoader)
+    old = yaml.load(AREA_HEAD + tail, Loader=yaml.CSafeLoader)
+    measure, before = loaded["delmål"][0]["tiltak"][0], old["delmål"][0]["tiltak"][0]
+    assert measure["logg"][-1] == {"dato": dt.date(2026, 10, 1), "status": "pagar",
+                                   "tekst": "Ny: melding"}
+    assert {k: v for k, v in measure.items() if k != "logg"} == \
+        {k: v for k, v in before.items() if k != "logg"}
+
+
+def test_windows_line_endings_in_the_file_are_kept(data):
+    path = data / AREA
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    before = path.read_bytes()
+    write_reports([LogReport("1.1.1", TODAY, "pagar", "To\nlinjer")], data, TODAY)
+    after = path.read_bytes()
+    assert b"\n" not in after.replace(b"\r\n", b"")
+    assert after.replace(before.split(b'      - id: "1.1.2"')[0], b"").startswith(
+        b"          - dato: 2026-11-01\r\n            status: pagar\r\n"
+        b"            tekst: |-\r\n              To\r\n              linjer\r\n")
+    assert entries(data, "1.1.1")[-1] == (TODAY, "pagar", "To\nlinjer", None)
+
+
+# The writer's own checks ---------------------------------------------------------------------
+
+def test_new_texts_checks_everything_and_writes_nothing(data):
+    before = folder_hash(data)
+    texts = new_texts([LogReport("1.1.3", TODAY, "pagar", "A"),
+                       LogReport("4.1.1", TODAY, "utsatt", "B")], data, TODAY)
+    assert sorted(p.relative_to(data).as_posix() for p in texts) == [
+        AREA, "omrader/4-fremtidens-kulturskole.yaml"]
+    assert folder_hash(data) == before
+
+
+@pytest.mark.parametrize("report,expected", [
+    (LogReport("9.9.9", TODAY, "pagar", "A"), "tiltak 9.9.9: finnes ikke i planen"),
+    (LogReport("1.1.3", TODAY, "ferdig", "A"),
+     "tiltak 1.1.3 logg.status: ukjent status 'ferdig' (tillatt: 'ikke-startet', 'pagar', "
+     "'lopende', 'fullfort', 'utsatt', 'ikke-viderefort')"),
+    (LogReport("1.1.3", TODAY + dt.timedelta(days=1), "pagar", "A"),
+     "tiltak 1.1.3 logg.dato: 2026-11-02 er etter i dag (2026-11-01); en statusmelding kan "
+     "ikke være fremtidig"),
+    (LogReport("1.1.3", TODAY, "pagar", " \n "), "tiltak 1.1.3 logg.tekst: kan ikke være tom"),
+    (LogReport("1.1.3", TODAY, "pagar", "A", "https://example.org/med mellomrom"),
+     "tiltak 1.1.3 logg[1].lenke: 'https://example.org/med mellomrom' er ikke gyldig: "
+     "lenken må begynne med https://, http:// eller mailto: og kan "
+     "ikke ha mellomrom"),
+], ids=["unknown-tiltak", "unknown-status", "future", "empty-text", "loader-refuses-link"])
+def test_the_writer_refuses_a_bad_report_and_writes_nothing(data, report, expected):
+    good = LogReport("4.1.1", TODAY, "pagar", "Denne er i orden")
+    before = folder_hash(data)
+    with pytest.raises(DataErrors) as caught:
+        write_reports([good, report], data, TODAY)
+    assert folder_hash(data) == before
+    lines = caught.value.report().splitlines()
+    assert lines[0].startswith("Fant 1 feil i dataene.")
+    assert lines[1].split(": ", 1)[1] == expected
+    assert "plan-rapport-" not in caught.value.report()  # the real file, not the copy
+    assert lines[1].startswith(str(data / "omrader")), lines[1]
+
+
+# Refused reports through the command ---------------------------------------------------------
+
+REFUSED = [
+    (body(tiltak="9.9.9"), "- **Tiltak**: `9.9.9` er ikke et tiltak i planen (skriv nummeret "
+                           "slik det står på nettstedet, for eksempel 1.1.1)"),
+    (body(tiltak="1.1.8"), "- **Tiltak**: `1.1.8` er ikke et tiltak i planen – mente du "
+                           "'1.1.7'? (skriv nummeret slik det står på nettstedet, for eksempel "
+                           "1.1.1)"),
+    (body(tiltak="1.2"), "- **Tiltak**: 1.2 er et delmål; skriv nummeret på ett av tiltakene i "
+                         "det, for eksempel 1.2.1"),
+    (body(tiltak=""), "- **Tiltak**: mangler: skriv nummeret på tiltaket, for eksempel 1.1.1"),
+    (body(status="Fulført"), "- **Status**: `Fulført` er ikke en status – mente du 'Fullført'? "
+                            "(tillatt: 'Ikke startet', 'Pågår', 'Løpende', 'Fullført', "
+                            "'Utsatt', 'Ikke videreført')"),
+    (body(status="Ferdig"), "- **Status**: `Ferdig` er ikke en status (tillatt: 'Ikke startet', "
+                            "'Pågår', 'Løpende', 'Fullført', 'Utsatt', 'Ikke videreført')"),
+    (body(status=""), "- **Status**: mangler: velg en av 'Ikke startet', 'Pågår', 'Løpende', "
+                      "'Fullført', 'Utsatt', 'Ikke videreført'"),
+    (body(dato="2025-02-30"), "- **Dato**: `2025-02-30` er ikke en dato som finnes "
+                              "(år-måned-dag, for eksempel 2025-03-14)"),
+    (body(dato="2026-11-02"), "- **Dato**: 2026-11-02 er etter i dag (1. november 2026); en "
+                              "statusmelding gjelder noe som er gjort"),
+    (body(dato="14.03.2025"), "- **Dato**: `14.03.2025` er ikke en dato på formen "
+                              "år-måned-dag, for eksempel 2025-03-14 – mente du '2025-03-14'?"),
+    (body(tekst=""), "- **Hva er gjort**: mangler: skriv kort hva som er gjort eller bestemt"),
+    (body(lenke="ftp://example.org/fil"), "- **Lenke (valgfri)**: `ftp://example.org/fil` er "
+     "ikke en lenke som kan brukes (den må begynne med https://, http:// eller mailto: og kan "
+     "ikke ha mellomrom)"),
+    (body(lenke="www.example.org"), "- **Lenke (valgfri)**: `www.example.org` er ikke en lenke "
+     "som kan brukes; skriv https:// foran (den må begynne med https://, http:// eller "
+     "mailto: og kan ikke ha mellomrom)"),
+    (body(lenke="ola@example.org"), "- **Lenke (valgfri)**: `ola@example.org` er ikke en lenke "
+     "som kan brukes; skriv mailto: foran en e-postadresse (den må begynne med https://, http:// eller mailto: "
+     "og kan ikke ha mellomrom)"),
+    ("Hei, kan dere sette 1.1.3 til ferdig?", "- Fant ingen av feltene «Tiltak», «Status», "
+     "«Dato», «Hva er gjort», «Lenke (valgfri)». Bruk skjemaet «Meld status», og la "
+     "overskriftene stå."),
+]
+
+
+@pytest.mark.parametrize("text,expected", REFUSED, ids=[
+    "unknown", "near-miss", "goal", "no-tiltak", "typo-status", "unknown-status", "no-status", "no-such-date",
+    "future", "norwegian-date", "no-text", "ftp", "no-scheme", "email", "not-the-form"])
+def test_a_bad_report_is_refused_in_bokmal_and_data_is_untouched(data, text, expected):
+    before = folder_hash(data)
+    code, reply, err = run_main(["meld-status", "--data", str(data)], text)
+    assert code == 1
+    assert folder_hash(data) == before
+    lines = reply.splitlines()
+    assert lines[0] == ("**Statusmeldingen ble ikke lagt inn.** Rett dette ved å redigere "
+                        "saken, så prøves den på nytt:")
+    assert lines[2:] == [expected, "", "Ingenting er endret."]
+    assert err == ""
+
+
+def test_every_problem_is_listed_at_once(data):
+    code, reply, _ = run_main(["meld-status", "--data", str(data)],
+                         body(tiltak="x", status="?", dato="i går", tekst="", lenke="ftp:x"))
+    assert code == 1
+    assert [line.split("**")[1] for line in reply.splitlines() if line.startswith("- ")] == [
+        "Tiltak", "Status", "Dato", "Hva er gjort", "Lenke (valgfri)"]
+
+
+def test_data_with_errors_already_is_refused_without_a_change(data):
+    path = data / "omrader" / "2-fordypning.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('id: "2.1.1"', "id: 2.10", 1),
+                    encoding="utf-8")
+    before = folder_hash(data)
+    code, reply, _ = run_main(["meld-status", "--data", str(data)], BODY)
+    assert code == 1 and folder_hash(data) == before
+    assert reply.startswith("**Statusmeldingen ble ikke lagt inn**, fordi dataene i repoet "
+                            "har feil fra før.")
+    assert "2-fordypning.yaml" in reply and "```text\nFant 1 feil i dataene." in reply
+
+
+def test_no_traceback_even_when_the_tool_fails(data):
+    """A real process: a missing form file is a tool failure, answered in bokmål (exit 2)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "macros", "meld-status", "--data", str(data), "--form",
+         str(data / "finnes-ikke.yml")], input=BODY, capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 2
+    assert result.stdout == ("**Statusmeldingen ble ikke lagt inn** på grunn av en feil i "
+                             "verktøyet (FileNotFoundError). Be en administrator se på "
+                             "kjøringen.\n")
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_message_file_is_written_only_when_accepted(tmp_path, data):
+    message = tmp_path / "melding.txt"
+    assert run_main(["meld-status", "--data", str(data), "--message-file", str(message)],
+               body(tiltak="9.9.9"))[0] == 1
+    assert not message.exists()
+    assert run_main(["meld-status", "--data", str(data), "--message-file", str(message)], BODY)[0] == 0
+    assert message.read_text(encoding="utf-8").splitlines()[0] == "Status for tiltak 1.1.3: Pågår"
+
+
+def test_code_span_shows_any_text_inert():
+    assert code_span("a") == "`a`"
+    assert code_span("a`b") == "``a`b``"
+    assert code_span("`a") == "`` `a ``"
+    assert code_span("a\nb") == "`a b`"

@@ -1,0 +1,290 @@
+"""The reporting spreadsheet: written for every tiltak, filled in, read back all or nothing.
+
+openpyxl stands in for the reporter's Excel; one test also saves the sheet in LibreOffice when
+it is installed. Everything works on a temporary copy of the example data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from commandline import folder_hash, run_main
+from conftest import BUILD_DATE, EXAMPLE_DATA, ROOT
+from macros.load import load_plan
+from macros.spreadsheet import (COLUMNS, SHEET_TITLE, SheetErrors, import_sheet, read_sheet,
+                                write_sheet)
+
+TODAY = dt.date.fromisoformat(BUILD_DATE)
+HEADERS = ["Nummer", "Tiltak", "Status nå", "Ny status", "Dato", "Hva er gjort", "Lenke"]
+NAMES = '"Ikke startet,Pågår,Løpende,Fullført,Utsatt,Ikke videreført"'
+
+
+@pytest.fixture(autouse=True)
+def build_date(monkeypatch):
+    monkeypatch.setenv("PLAN_BUILD_DATE", BUILD_DATE)
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    return Path(shutil.copytree(EXAMPLE_DATA, tmp_path / "data"))
+
+
+@pytest.fixture
+def sheet(tmp_path, data) -> Path:
+    path = tmp_path / "statusrapport.xlsx"
+    write_sheet(load_plan(data, TODAY), path)
+    return path
+
+
+def fill(path: Path, rows: dict[int, dict[str, object]], save_as: Path | None = None) -> Path:
+    """Type values into the sheet as a reporter would: {row: {header: value}}."""
+    workbook = load_workbook(path)
+    worksheet = workbook[SHEET_TITLE]
+    for row, values in rows.items():
+        for header, value in values.items():
+            worksheet.cell(row, HEADERS.index(header) + 1, value)
+    workbook.save(save_as or path)
+    return save_as or path
+
+
+def log(folder: Path, measure_id: str) -> list[tuple]:
+    measure = load_plan(folder, TODAY).measures_by_id[measure_id]
+    return sorted(((e.date, e.status.id, e.text, e.link) for e in measure.log),
+                  key=lambda e: e[0])
+
+
+def test_one_row_per_tiltak_with_locked_grey_columns(sheet, data):
+    plan = load_plan(data, TODAY)
+    worksheet = load_workbook(sheet)[SHEET_TITLE]
+    assert [c.value for c in worksheet[1]] == HEADERS
+    assert worksheet.max_row == 1 + len(plan.measures) == 34
+    assert [worksheet.cell(r, 1).value for r in range(2, 35)] == [m.id for m in plan.measures]
+    assert worksheet["B2"].value == plan.measures[0].text
+    assert worksheet["C2"].value == "Pågår, 15. september 2026"
+    assert worksheet["C4"].value == "Ikke rapportert"
+    row_351 = 2 + [m.id for m in plan.measures].index("3.5.1")
+    assert worksheet.cell(row_351, 2).value.split("\n")[1].startswith("– ")
+    stale = 2 + [m.id for m in plan.measures].index("3.2.1")
+    assert worksheet.cell(stale, 3).value == "Pågår, 1. desember 2025 (ikke oppdatert på lenge)"
+    assert worksheet.protection.sheet is True and worksheet.protection.password is None
+    for row in (2, 20, 34):
+        for column, header in enumerate(HEADERS, 1):
+            cell = worksheet.cell(row, column)
+            locked = header in ("Nummer", "Tiltak", "Status nå")
+            assert cell.protection.locked is locked, (row, header)
+            assert (cell.fill.fgColor.rgb == "00D9D9D9") is locked, (row, header)
+            assert cell.alignment.wrap_text is True
+    assert worksheet["E2"].number_format == "yyyy-mm-dd"
+    assert worksheet["A2"].number_format == "@"
+
+
+def test_status_list_date_rule_widths_and_frozen_header(sheet):
+    worksheet = load_workbook(sheet)[SHEET_TITLE]
+    rules = {str(r.sqref): r for r in worksheet.data_validations.dataValidation}
+    assert set(rules) == {"D2:D34", "E2:E34", "F2:F34", "G2:G34"}
+    assert (rules["D2:D34"].type, rules["D2:D34"].formula1) == ("list", NAMES)
+    assert rules["D2:D34"].showDropDown in (None, False)  # False means: show the arrow
+    assert (rules["E2:E34"].type, rules["E2:E34"].operator, rules["E2:E34"].formula1) == (
+        "date", "lessThanOrEqual", "TODAY()")
+    assert rules["F2:F34"].prompt.startswith("Én eller noen få setninger")
+    assert worksheet.freeze_panes == "B2"
+    assert {c.header: worksheet.column_dimensions[chr(64 + i)].width
+            for i, c in enumerate(COLUMNS, 1)} == {
+        "Nummer": 10, "Tiltak": 55, "Status nå": 24, "Ny status": 18, "Dato": 13,
+        "Hva er gjort": 55, "Lenke": 32}
+    assert all(worksheet.row_dimensions[r].height >= 48 for r in range(2, 35))
+    assert worksheet.print_title_rows == "$1:$1"
+
+
+def test_status_names_that_cannot_be_listed_inline_go_on_a_hidden_sheet(tmp_path, data):
+    plan_file = data / "plan.yaml"
+    plan_file.write_text(plan_file.read_text(encoding="utf-8").replace(
+        'navn: "Pågår"', 'navn: "Pågår, i rute"'), encoding="utf-8")
+    path = tmp_path / "ark.xlsx"
+    write_sheet(load_plan(data, TODAY), path)
+    workbook = load_workbook(path)
+    assert workbook["Statuser"].sheet_state == "hidden"
+    assert [workbook["Statuser"].cell(r, 1).value for r in range(1, 7)][:2] == [
+        "Ikke startet", "Pågår, i rute"]
+    rule = next(r for r in workbook[SHEET_TITLE].data_validations.dataValidation
+                if r.type == "list")
+    assert rule.formula1 == "Statuser!$A$1:$A$6"
+    fill(path, {3: {"Ny status": "Pågår, i rute", "Hva er gjort": "I gang."}})
+    assert [r.status for r in read_sheet(path, load_plan(data, TODAY), TODAY)] == ["pagar"]
+
+
+def test_filled_rows_are_imported_and_empty_rows_skipped(sheet, data):
+    area = data / "omrader" / "1-mangfold.yaml"
+    before = area.read_text(encoding="utf-8")
+    fill(sheet, {
+        2: {"Ny status": "Pågår", "Dato": dt.datetime(2026, 10, 3),
+            "Hva er gjort": "Første linje: «sitat» #1\nAndre linje", "Lenke": "https://example.org/r"},
+        4: {"Ny status": "fullført", "Dato": "2026-10-04", "Hva er gjort": 'Ferdig "helt"'},
+        5: {"Ny status": "Utsatt", "Hva er gjort": "  Tom dato er i dag  "},
+        6: {"Dato": None, "Hva er gjort": None},
+    })
+    written = import_sheet(sheet, data, TODAY)
+    assert {p.name: [r.measure_id for r in reports] for p, reports in written.items()} == {
+        "1-mangfold.yaml": ["1.1.1", "1.1.3", "1.1.4"]}
+    assert log(data, "1.1.1")[-1] == (dt.date(2026, 10, 3), "pagar",
+                                      "Første linje: «sitat» #1\nAndre linje",
+                                      "https://example.org/r")
+    assert log(data, "1.1.3") == [(dt.date(2026, 10, 4), "fullfort", 'Ferdig "helt"', None)]
+    assert log(data, "1.1.4") == [(TODAY, "utsatt", "Tom dato er i dag", None)]
+    after = area.read_text(encoding="utf-8")
+    old_lines = before.splitlines(keepends=True)
+    remaining = iter(after.splitlines(keepends=True))
+    assert all(any(line == new for new in remaining) for line in old_lines)
+
+
+def test_a_full_sheet_of_33_rows_is_imported(sheet, data):
+    plan = load_plan(data, TODAY)
+    fill(sheet, {row: {"Ny status": "Løpende", "Hva er gjort": f"Rad {row}."}
+                 for row in range(2, 35)})
+    written = import_sheet(sheet, data, TODAY)
+    assert sum(len(r) for r in written.values()) == 33
+    after = load_plan(data, TODAY)
+    for measure in plan.measures:
+        assert len(after.measures_by_id[measure.id].log) == len(measure.log) + 1
+        assert after.status_of(after.measures_by_id[measure.id]).id == "lopende"
+
+
+def test_one_bad_row_refuses_the_whole_sheet_naming_row_and_column(sheet, data):
+    fill(sheet, {
+        2: {"Ny status": "Pågår", "Hva er gjort": "Denne raden er i orden."},
+        4: {"Ny status": "Ferdig", "Dato": "2025-02-30", "Hva er gjort": "Feil status og dato."},
+        7: {"Dato": "14.03.2025", "Hva er gjort": "Status mangler."},
+        9: {"Ny status": "Utsatt", "Lenke": "www.example.org"},
+        10: {"Ny status": "Utsatt", "Dato": "i går", "Hva er gjort": "Ord som dato."},
+        11: {"Nummer": "9.9.9", "Ny status": "Utsatt", "Hva er gjort": "Endret nummer."},
+        12: {"Ny status": "Utsatt", "Dato": dt.date(2026, 11, 2), "Hva er gjort": "Fremtid."},
+    })
+    before = folder_hash(data)
+    with pytest.raises(SheetErrors) as caught:
+        import_sheet(sheet, data, TODAY)
+    assert folder_hash(data) == before
+    allowed = ("(tillatt: 'Ikke startet', 'Pågår', 'Løpende', 'Fullført', 'Utsatt', "
+               "'Ikke videreført')")
+    assert caught.value.report().splitlines()[0] == (
+        f"Fant 9 feil i {sheet}. Ingenting ble lagt inn.")
+    assert caught.value.problems == [
+        f"Rad 4, kolonne D (Ny status): 'Ferdig' er ikke en status {allowed}",
+        "Rad 4, kolonne E (Dato): '2025-02-30' er ikke en dato som finnes (år-måned-dag, for "
+        "eksempel 2025-03-14)",
+        f"Rad 7, kolonne D (Ny status): mangler: velg en av {allowed[10:-1]}",
+        "Rad 7, kolonne E (Dato): '14.03.2025' er ikke en dato på formen år-måned-dag, for "
+        "eksempel 2025-03-14 – mente du '2025-03-14'?",
+        "Rad 9, kolonne F (Hva er gjort): mangler: skriv kort hva som er gjort eller bestemt",
+        "Rad 9, kolonne G (Lenke): 'www.example.org' er ikke en lenke som kan brukes; skriv "
+        "https:// foran (den må begynne med https://, http:// eller mailto: og kan ikke ha "
+        "mellomrom)",
+        "Rad 10, kolonne E (Dato): 'i går' er ikke en dato på formen år-måned-dag, for "
+        "eksempel 2025-03-14",
+        "Rad 11, kolonne A (Nummer): '9.9.9' er ikke et tiltak i planen (skriv nummeret slik "
+        "det står på nettstedet, for eksempel 1.1.1)",
+        "Rad 12, kolonne E (Dato): 2026-11-02 er etter i dag (1. november 2026); en "
+        "statusmelding gjelder noe som er gjort",
+    ]
+
+
+def test_a_tiltak_twice_is_refused(sheet, data):
+    fill(sheet, {2: {"Ny status": "Pågår", "Hva er gjort": "A"},
+                 3: {"Nummer": "1.1.1", "Ny status": "Utsatt", "Hva er gjort": "B"}})
+    with pytest.raises(SheetErrors) as caught:
+        read_sheet(sheet, load_plan(data, TODAY), TODAY)
+    assert caught.value.problems == ["Rad 3, kolonne A (Nummer): tiltak 1.1.1 står også i "
+                                     "rad 2; meld hvert tiltak bare én gang"]
+
+
+def test_a_link_cell_gives_its_address(sheet, data):
+    workbook = load_workbook(sheet)
+    worksheet = workbook[SHEET_TITLE]
+    worksheet["D2"], worksheet["F2"], worksheet["G2"] = "Pågår", "Med lenke.", "referatet"
+    worksheet["G2"].hyperlink = "https://example.org/referat-2"
+    workbook.save(sheet)
+    [report] = read_sheet(sheet, load_plan(data, TODAY), TODAY)
+    assert report.link == "https://example.org/referat-2"
+
+
+def test_sheet_without_the_columns_is_refused(tmp_path, data):
+    path = tmp_path / "annet.xlsx"
+    workbook = Workbook()
+    workbook.active.append(["Nummer", "Status"])
+    workbook.save(path)
+    with pytest.raises(SheetErrors) as caught:
+        read_sheet(path, load_plan(data, TODAY), TODAY)
+    assert caught.value.problems[0] == (
+        "Rad 1: fant ikke kolonnen «Ny status» (overskriftene skal være «Nummer», «Tiltak», "
+        "«Status nå», «Ny status», «Dato», «Hva er gjort», «Lenke»)")
+    assert len(caught.value.problems) == 4
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    code, out, err = run_main(list(args))
+    return subprocess.CompletedProcess(args, code, out, err)
+
+
+def test_commands_write_refuse_to_overwrite_and_import(tmp_path, data):
+    path = tmp_path / "runde.xlsx"
+    made = _cli("rapportskjema", str(path), "--data", str(data))
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.startswith(f"Skrev {path} med 33 tiltak.")
+    again = _cli("rapportskjema", str(path), "--data", str(data))
+    assert again.returncode == 2
+    assert again.stderr == (f"{path} finnes fra før, og kan være fylt ut. Velg et annet navn, "
+                            f"eller bruk --overwrite for å skrive over den.\n")
+    assert _cli("rapportskjema", str(tmp_path / "x.csv"), "--data", str(data)).returncode == 2
+    empty = _cli("importer", str(path), "--data", str(data))
+    assert (empty.returncode, empty.stdout) == (
+        0, f"Ingen rader i {path} har Ny status fylt ut. Ingenting ble lagt inn.\n")
+    fill(path, {3: {"Ny status": "Pågår", "Hva er gjort": "I gang."}})
+    done = _cli("importer", str(path), "--data", str(data))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == f"La inn 1 statusmeldinger fra {path}:"
+    assert "omrader/1-mangfold.yaml: tiltak 1.1.2" in done.stdout
+
+
+@pytest.mark.parametrize("content,name", [(b"Nummer;Ny status\n", "ark.xlsx"),
+                                          (None, "finnes-ikke.xlsx")])
+def test_a_file_that_is_not_a_sheet_is_a_clear_error(tmp_path, data, content, name):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    result = subprocess.run([sys.executable, "-m", "macros", "importer", str(path), "--data",
+                             str(data)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    expected = (f"Kan ikke lese {path} som et regneark (BadZipFile). Lagre det som "
+                f"Excel-arbeidsbok (.xlsx) uten passord, og prøv igjen." if content else
+                f"Fant ikke filen {path}.")
+    assert result.stderr.splitlines() == [f"Fant 1 feil i {path}. Ingenting ble lagt inn.",
+                                          expected]
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice er ikke installert")
+def test_libreoffice_keeps_the_sheet_usable(tmp_path, sheet, data):
+    """Save the filled-in sheet in LibreOffice (headless) and import what it wrote."""
+    fill(sheet, {2: {"Ny status": "Pågår", "Dato": dt.datetime(2026, 10, 3),
+                     "Hva er gjort": "Fra LibreOffice: «ok»"},
+                 8: {"Ny status": "Løpende", "Dato": "2026-10-05", "Hva er gjort": "Tekstdato."}})
+    out = tmp_path / "libreoffice"
+    result = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                             "--convert-to", "xlsx", "--outdir", str(out), str(sheet)],
+                            capture_output=True, text=True, timeout=180)
+    saved = out / sheet.name
+    assert saved.is_file(), result.stdout + result.stderr
+    worksheet = load_workbook(saved)[SHEET_TITLE]
+    assert worksheet.protection.sheet is True
+    assert worksheet["A2"].protection.locked is True and worksheet["D2"].protection.locked is False
+    assert any(r.formula1 == NAMES for r in worksheet.data_validations.dataValidation)
+    import_sheet(saved, data, TODAY)
+    assert log(data, "1.1.1")[-1] == (dt.date(2026, 10, 3), "pagar", "Fra LibreOffice: «ok»",
+                                      None)
+    assert log(data, "1.1.7") == [(dt.date(2026, 10, 5), "lopende", "Tekstdato.", None)]
