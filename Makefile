@@ -16,7 +16,7 @@ BASE ?= origin/main
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check diff test bench browser clean delingsbilde rapportskjema importer mangler
+.PHONY: help serve build check diff test bench browser clean delingsbilde skjemabilde rapportskjema importer mangler
 
 help: ## Vis denne hjelpen
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -99,3 +99,6 @@ delingsbilde: browser ## Lag bildet som vises når en lenke deles, på nytt
 	  --disable-component-update --disable-sync --no-first-run --hide-scrollbars \
 	  --window-size=1200,630 --screenshot=docs/assets/images/deling.png \
 	  file://$(CURDIR)/overrides/delingsbilde.html
+
+skjemabilde: $(DEV_STAMP) browser ## Tegn illustrasjonen av skjemaet «Meld status» på nytt
+	CHROMIUM=$(CHROMIUM) $(BIN)/python tools/skjemabilde.py

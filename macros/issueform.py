@@ -157,7 +157,7 @@ def meld_status(body: str, folder: Path | None = None, today: dt.date | None = N
 
 
 def _field_problem(problem: FieldProblem, labels: dict[str, str]) -> str:
-    return f"**{markdown_text(labels.get(problem.field, problem.field))}**: " \
+    return f"**{labels.get(problem.field, problem.field)}**: " \
            f"{problem.render(code_span)}"
 
 

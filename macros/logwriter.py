@@ -93,6 +93,7 @@ def fits_literal_block(value: str) -> bool:
     which a reader of the file could take for a comment.
     """
     return ("\n" in value and value == value.strip() and "\t" not in value and "#" not in value
+            and not LINE_BREAK.search(value.replace("\n", ""))
             and all(_printable(c) for c in value.replace("\n", ""))
             and not any(line != line.rstrip() for line in value.split("\n")))
 
@@ -323,7 +324,8 @@ def new_texts(reports: Sequence[LogReport], folder: Path | None = None,
     errors = _precheck(plan, reports, today, folder)
     if errors:
         raise DataErrors(errors)
-    texts = {path: append_entries(path.read_text(encoding="utf-8"), group)
+    # Read as bytes: text mode would turn Windows line endings into "\n" and rewrite them all.
+    texts = {path: append_entries(path.read_bytes().decode("utf-8"), group)
              for path, group in group_by_file(plan, reports).items()}
     _validate(plan, folder, texts, reports, today)
     return texts
