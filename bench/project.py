@@ -125,11 +125,16 @@ def build_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def run_child(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[Run, str]:
-    """Run a child to completion; wall time and its own ru_maxrss (via wait4), and its output."""
-    with tempfile.TemporaryFile() as output:
+def run_child(command: list[str], cwd: Path, env: dict[str, str],
+              stdin: Path | None = None) -> tuple[Run, str]:
+    """Run a child to completion; wall time and its own ru_maxrss (via wait4), and its output.
+
+    `stdin` is a file fed to the child's standard input (none: an empty input).
+    """
+    with tempfile.TemporaryFile() as output, \
+            open(stdin or os.devnull, "rb") as source:
         start = time.perf_counter()
-        child = subprocess.Popen(command, cwd=cwd, env=env, stdout=output,
+        child = subprocess.Popen(command, cwd=cwd, env=env, stdin=source, stdout=output,
                                  stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - start
