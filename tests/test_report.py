@@ -368,6 +368,29 @@ def test_the_writer_refuses_a_bad_report_and_writes_nothing(data, report, expect
     assert lines[1].startswith(str(data / "omrader")), lines[1]
 
 
+@pytest.mark.parametrize("old,new,problem", [
+    ("Vurdere å søke", "Vurdere å ikke søke", "tiltak 1.1.3: andre felt enn logg ble endret"),
+    ('tekst: "Ny melding"', 'tekst: "Ny melding!"',
+     "tiltak 1.1.3: loggen ble ikke lest tilbake slik den ble skrevet"),
+    ('status: ikke-startet', 'status: pagar',
+     "tiltak 1.1.1: loggen ble ikke lest tilbake slik den ble skrevet"),
+], ids=["other-field", "new-entry", "old-entry"])
+def test_an_edit_that_changes_more_than_it_adds_is_stopped(data, monkeypatch, old, new, problem):
+    """The safety net: the loaded result must be the old data plus exactly the new entries."""
+    from macros import logwriter
+
+    real = logwriter.append_entries
+    monkeypatch.setattr(logwriter, "append_entries",
+                        lambda text, reports: real(text, reports).replace(old, new, 1))
+    before = folder_hash(data)
+    with pytest.raises(DataErrors) as caught:
+        write_reports([LogReport("1.1.3", TODAY, "pagar", "Ny melding")], data, TODAY)
+    assert folder_hash(data) == before
+    assert caught.value.report().splitlines()[1] == (
+        f"{data.as_posix()}:1:1: endringen ble stoppet fordi den ville endret mer enn loggen "
+        f"({problem}); ingenting ble skrevet")
+
+
 # Refused reports through the command ---------------------------------------------------------
 
 REFUSED = [
