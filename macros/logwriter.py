@@ -324,9 +324,15 @@ def new_texts(reports: Sequence[LogReport], folder: Path | None = None,
     errors = _precheck(plan, reports, today, folder)
     if errors:
         raise DataErrors(errors)
-    # Read as bytes: text mode would turn Windows line endings into "\n" and rewrite them all.
-    texts = {path: append_entries(path.read_bytes().decode("utf-8"), group)
-             for path, group in group_by_file(plan, reports).items()}
+    texts = {}
+    for path, group in group_by_file(plan, reports).items():
+        try:
+            # Bytes, not text mode: that would turn Windows line endings into "\n" everywhere.
+            texts[path] = append_entries(path.read_bytes().decode("utf-8"), group)
+        except (KeyError, ValueError) as exc:  # a file shape the writer does not know
+            raise DataErrors([DataError(
+                _display(path), 1, 1, "", "", f"kan ikke legge til logginnslag i denne filen "
+                f"automatisk ({exc}); legg dem inn for hånd")]) from None
     _validate(plan, folder, texts, reports, today)
     return texts
 

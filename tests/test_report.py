@@ -391,6 +391,22 @@ def test_an_edit_that_changes_more_than_it_adds_is_stopped(data, monkeypatch, ol
         f"({problem}); ingenting ble skrevet")
 
 
+def test_a_file_the_writer_cannot_edit_is_a_clear_error(data, monkeypatch):
+    from macros import logwriter
+
+    def cannot(text, reports):
+        raise ValueError("fant ikke '-' foran innslaget på linje 14")
+
+    monkeypatch.setattr(logwriter, "append_entries", cannot)
+    before = folder_hash(data)
+    with pytest.raises(DataErrors) as caught:
+        write_reports([LogReport("1.1.3", TODAY, "pagar", "A")], data, TODAY)
+    assert folder_hash(data) == before
+    assert str(caught.value.errors[0]) == (
+        f"{(data / AREA).as_posix()}:1:1: kan ikke legge til logginnslag i denne filen "
+        f"automatisk (fant ikke '-' foran innslaget på linje 14); legg dem inn for hånd")
+
+
 # Refused reports through the command ---------------------------------------------------------
 
 NAMES = "'Ikke startet', 'Pågår', 'Løpende', 'Fullført', 'Utsatt', 'Ikke videreført'"
