@@ -128,7 +128,7 @@ def importer(path: Path, folder: Path) -> int:
         print(f"Ingen rader i {path} har Ny status fylt ut. Ingenting ble lagt inn.")
         return 0
     count = sum(len(reports) for reports in by_file.values())
-    print(f"La inn {count} statusmeldinger fra {path}:")
+    print(f"La inn {count} statusmelding{'er' if count != 1 else ''} fra {path}:")
     for file, reports in by_file.items():
         print(f"  {_shown(file)}: tiltak {', '.join(r.measure_id for r in reports)}")
     print("Se endringen med make diff, og send den som en pull request.")

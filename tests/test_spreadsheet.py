@@ -247,7 +247,7 @@ def test_commands_write_refuse_to_overwrite_and_import(tmp_path, data):
     fill(path, {3: {"Ny status": "Pågår", "Hva er gjort": "I gang."}})
     done = _cli("importer", str(path), "--data", str(data))
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[0] == f"La inn 1 statusmeldinger fra {path}:"
+    assert done.stdout.splitlines()[0] == f"La inn 1 statusmelding fra {path}:"
     assert "omrader/1-mangfold.yaml: tiltak 1.1.2" in done.stdout
 
 
