@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from .diff import RevisionError, status_diff
@@ -156,7 +157,7 @@ def mangler(folder: Path, exit_code: bool) -> int:
     return 3 if exit_code and (never or stale) else 0
 
 
-def _guarded(command, *args) -> int:
+def _guarded(command: Callable[..., int], *args: object) -> int:
     """Run a command; data errors and unexpected failures become a message, never a traceback."""
     try:
         return command(*args)

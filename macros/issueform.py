@@ -20,12 +20,17 @@ from .formlink import FORM_FILE, report_title
 from .load import load_plan
 from .logwriter import LogReport, write_reports
 from .model import Plan
-from .render import markdown_text, norwegian_date
+from .text import markdown_text, norwegian_date
 from .reports import FIELDS, FieldProblem, parse_report
 from .settings import build_date, data_dir
 
 NO_RESPONSE = "_No response_"
 SUBMITTED_TYPES = ("input", "textarea", "dropdown", "checkboxes")
+
+
+def _md(text: object) -> str:
+    """Data text for GitHub's Markdown (a comment or an issue), shown as typed."""
+    return markdown_text(text, html_page=False)
 
 
 @dataclass(frozen=True)
@@ -108,16 +113,16 @@ def _accepted(plan: Plan, report: LogReport) -> str:
     measure = plan.measures_by_id[report.measure_id]
     status = next(s for s in plan.statuses if s.id == report.status)
     lines = [f"**Takk! Statusmeldingen for tiltak {measure.id} er lagt inn.**", "",
-             f"> {markdown_text(measure.text)}", "",
-             f"- Status: **{markdown_text(status.name)}** (før: "
-             f"{markdown_text(plan.status_of(measure).name)})",
+             f"> {_md(measure.text)}", "",
+             f"- Status: **{_md(status.name)}** (før: "
+             f"{_md(plan.status_of(measure).name)})",
              f"- Dato: {norwegian_date(report.date)}"]
     if report.link:
         lines.append(f"- Lenke: {code_span(report.link)}")
     newer = measure.latest
     if newer and newer.date > report.date:
         lines += ["", f"Merk: Tiltaket har en nyere melding fra {norwegian_date(newer.date)}, "
-                      f"så statusen som vises, er fortsatt {markdown_text(newer.status.name)}."]
+                      f"så statusen som vises, er fortsatt {_md(newer.status.name)}."]
     lines += ["", "Endringen blir en pull request som en kollega går gjennom. Statusen vises på "
                   "nettstedet når den er godkjent, og da lukkes denne saken. Vil du rette noe "
                   "før det, rediger saken, så lages endringen på nytt."]

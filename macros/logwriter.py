@@ -158,7 +158,7 @@ def _value(mapping: yaml.MappingNode, key: str) -> yaml.Node | None:
                  and k.value == key), None)
 
 
-def _measure_nodes(root: yaml.Node) -> dict[str, yaml.MappingNode]:
+def _measure_nodes(root: yaml.Node | None) -> dict[str, yaml.MappingNode]:
     """The mapping node of every tiltak in an area file, by id."""
     found: dict[str, yaml.MappingNode] = {}
     goals = _value(root, "delmål") if isinstance(root, yaml.MappingNode) else None

@@ -9,9 +9,14 @@ from __future__ import annotations
 
 from .formlink import report_url
 from .model import Measure, Plan
-from .render import markdown_text, norwegian_date
+from .text import markdown_text, norwegian_date
 
 TITLE = "Statusmeldinger som mangler"
+
+
+def _md(text: object) -> str:
+    """Data text for GitHub's Markdown (a comment or an issue), shown as typed."""
+    return markdown_text(text, html_page=False)
 
 
 def _line(plan: Plan, measure: Measure, repo_url: str | None) -> str:
@@ -21,10 +26,10 @@ def _line(plan: Plan, measure: Measure, repo_url: str | None) -> str:
     else:
         days = (plan.build_date - latest.date).days
         since = (f"Sist meldt {norwegian_date(latest.date)} "
-                 f"({markdown_text(latest.status.name)}), for {days} dager siden.")
+                 f"({_md(latest.status.name)}), for {days} dager siden.")
     url = report_url(repo_url, measure.id)
     link = f" [Meld status for tiltak {measure.id}]({url})" if url else ""
-    return f"- **Tiltak {measure.id}**: {markdown_text(measure.text)} *{since}*{link}"
+    return f"- **Tiltak {measure.id}**: {_md(measure.text)} *{since}*{link}"
 
 
 def missing_reports(plan: Plan, repo_url: str | None = None) -> str:

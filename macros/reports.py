@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .errors import allowed_list, suggest
 from .logwriter import LogReport
 from .model import Plan
-from .render import norwegian_date
+from .text import norwegian_date
 
 FIELDS = ("tiltak", "status", "dato", "tekst", "lenke")
 MEASURE_ID = re.compile(r"(?:tiltak\s*(?:nr\.?)?\s*)?(\d+(?:\.\d+)*)\.?", re.IGNORECASE)
@@ -38,7 +39,7 @@ class FieldProblem:
     message: str
     value: str = ""
 
-    def render(self, quote=lambda value: f"'{value}'") -> str:
+    def render(self, quote: Callable[[str], str] = lambda value: f"'{value}'") -> str:
         return self.message.replace("{value}", quote(self.value))
 
 
@@ -140,20 +141,18 @@ def report_link(value: object) -> tuple[str | None, str | None]:
                   f"https://, http:// eller mailto: og kan ikke ha mellomrom)")
 
 
-def parse_report(plan: Plan, values: dict[str, object],
+def parse_report(plan: Plan, values: Mapping[str, object],
                  today: dt.date) -> tuple[LogReport | None, list[FieldProblem]]:
     """Check every field of one report; return it, or None and every problem found."""
-    checked = {
-        "tiltak": measure_id(plan, values.get("tiltak")),
-        "status": status_id(plan, values.get("status")),
-        "dato": report_date(values.get("dato"), today),
-        "tekst": report_text(values.get("tekst")),
-        "lenke": report_link(values.get("lenke")),
-    }
+    ident, ident_problem = measure_id(plan, values.get("tiltak"))
+    status, status_problem = status_id(plan, values.get("status"))
+    day, day_problem = report_date(values.get("dato"), today)
+    text, text_problem = report_text(values.get("tekst"))
+    link, link_problem = report_link(values.get("lenke"))
+    found = {"tiltak": ident_problem, "status": status_problem, "dato": day_problem,
+             "tekst": text_problem, "lenke": link_problem}
     problems = [FieldProblem(field, problem, _text(values.get(field)))
-                for field, (_, problem) in checked.items() if problem]
-    if problems:
+                for field, problem in found.items() if problem]
+    if problems or ident is None or status is None or day is None or text is None:
         return None, problems
-    value = {field: result for field, (result, _) in checked.items()}
-    return LogReport(value["tiltak"], value["dato"], value["status"], value["tekst"],
-                     value["lenke"]), []
+    return LogReport(ident, day, status, text, link), []

@@ -15,13 +15,19 @@ import datetime as dt
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .load import load_plan
 from .logwriter import LogReport, group_by_file, write_reports
 from .model import Measure, Plan
-from .render import norwegian_date
+from .text import norwegian_date
 from .reports import parse_report
 from .settings import build_date, data_dir
+
+if TYPE_CHECKING:  # openpyxl is imported when a sheet is written or read, not with the package
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import Cell, MergedCell
+    from openpyxl.worksheet.datavalidation import DataValidation
 
 SHEET_TITLE = "Statusrapport"
 HEADER_ROW = 1
@@ -35,11 +41,11 @@ MIN_LINES = 3     # room to write in a row without resizing it
 
 @dataclass(frozen=True)
 class Column:
-    """A column of the sheet: its header, the report field it holds (None: shown only),
+    """A column of the sheet: its header, the report field it holds ("": shown only),
     its width in characters, and whether the reporter fills it in."""
 
     header: str
-    field: str | None
+    field: str
     width: int
     editable: bool
     prompt: str = ""
@@ -47,8 +53,8 @@ class Column:
 
 COLUMNS = (
     Column("Nummer", "tiltak", 10, False),
-    Column("Tiltak", None, 55, False),
-    Column("Status nå", None, 24, False),
+    Column("Tiltak", "", 55, False),
+    Column("Status nå", "", 24, False),
     Column("Ny status", "status", 18, True,
            "Velg statusen tiltaket har nå. La feltet stå tomt hvis du ikke melder noe."),
     Column("Dato", "dato", 13, True,
@@ -103,10 +109,9 @@ def write_sheet(plan: Plan, path: Path) -> None:
     """Write the reporting sheet for every tiltak of the plan to `path` (.xlsx)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     workbook = Workbook()
-    sheet = workbook.active
+    sheet = workbook.worksheets[0]
     sheet.title = SHEET_TITLE
     workbook.properties.title = f"Statusrapport – {plan.title}"
     workbook.properties.creator = plan.organisation
@@ -143,29 +148,19 @@ def write_sheet(plan: Plan, path: Path) -> None:
         sheet.row_dimensions[row].height = max(lines, MIN_LINES) * LINE_HEIGHT + 3
 
     last = HEADER_ROW + len(plan.measures)
-    # What Excel and LibreOffice check as the reporter types (import checks it all again),
-    # and the hint each editable column shows when a cell is selected.
-    rules = {
-        "status": dict(type="list", formula1=_list_formula(workbook, [s.name for s in plan.statuses]),
-                       errorTitle="Ukjent status", error="Velg en av statusene i listen."),
-        "dato": dict(type="date", operator="lessThanOrEqual", formula1="TODAY()",
-                     errorTitle="Ugyldig dato", error="Skriv en dato som år-måned-dag, for "
-                                                      "eksempel 2025-03-14, og ikke etter i dag."),
-    }
+    status_list = _list_formula(workbook, [s.name for s in plan.statuses])
     for index, column in enumerate(COLUMNS, 1):
-        if not column.editable:
-            continue
-        rule = DataValidation(allow_blank=True, showInputMessage=True, promptTitle=column.header,
-                              prompt=column.prompt, showErrorMessage=column.field in rules,
-                              **rules.get(column.field, {}))
-        sheet.add_data_validation(rule)
-        rule.add(f"{_letter(index)}{HEADER_ROW + 1}:{_letter(index)}{last}")
+        if column.editable:
+            rule = _rule(column, status_list)
+            sheet.add_data_validation(rule)
+            rule.add(f"{_letter(index)}{HEADER_ROW + 1}:{_letter(index)}{last}")
 
-    sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 2)  # header row and Nummer stay in view
+    sheet.freeze_panes = f"B{HEADER_ROW + 1}"  # the header row and Nummer stay in view
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    if sheet.sheet_properties.pageSetUpPr is not None:
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
     # Locked without a password: the lock keeps the grey columns from being changed by
     # mistake, not by intent (Excel: Se gjennom › Opphev beskyttelse av ark).
     sheet.protection.sheet = True
@@ -175,7 +170,27 @@ def write_sheet(plan: Plan, path: Path) -> None:
     workbook.save(path)
 
 
-def _list_formula(workbook, names: list[str]) -> str:
+def _rule(column: Column, status_list: str) -> DataValidation:
+    """What Excel and LibreOffice check as the reporter types in a column (import checks it
+    all again), and the hint the column shows when a cell is selected."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    if column.field == "status":
+        rule = DataValidation(type="list", formula1=status_list, showErrorMessage=True,
+                              errorTitle="Ukjent status", error="Velg en av statusene i listen.")
+    elif column.field == "dato":
+        rule = DataValidation(type="date", operator="lessThanOrEqual", formula1="TODAY()",
+                              showErrorMessage=True, errorTitle="Ugyldig dato",
+                              error="Skriv en dato som år-måned-dag, for eksempel 2025-03-14, "
+                                    "og ikke etter i dag.")
+    else:
+        rule = DataValidation()
+    rule.allow_blank, rule.showInputMessage = True, True
+    rule.promptTitle, rule.prompt = column.header, column.prompt
+    return rule
+
+
+def _list_formula(workbook: Workbook, names: list[str]) -> str:
     """The status list for the dropdown: inline when it can be, else on a hidden sheet."""
     inline = ",".join(names)
     if len(inline) <= 250 and not any("," in n or '"' in n for n in names):
@@ -188,7 +203,7 @@ def _list_formula(workbook, names: list[str]) -> str:
     return f"Statuser!$A$1:$A${len(names)}"
 
 
-def _open(path: Path):
+def _open(path: Path) -> Workbook:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -202,11 +217,10 @@ def _open(path: Path):
             f"Excel-arbeidsbok (.xlsx) uten passord, og prøv igjen."]) from None
 
 
-def _cell_value(cell) -> object:
+def _cell_value(cell: Cell | MergedCell) -> object:
     """What a cell holds; for a link cell, the address it links to."""
-    if cell.hyperlink is not None and cell.hyperlink.target:
-        return cell.hyperlink.target
-    return cell.value
+    link = getattr(cell, "hyperlink", None)
+    return link.target if link is not None and link.target else cell.value
 
 
 def read_sheet(path: Path, plan: Plan, today: dt.date) -> list[LogReport]:
@@ -223,7 +237,9 @@ def read_sheet(path: Path, plan: Plan, today: dt.date) -> list[LogReport]:
             f"{', '.join('«' + c.header + '»' for c in COLUMNS)})" for h in missing])
     where = {c.field: headers[c.header.casefold()] for c in wanted}
     header_of = {c.field: c.header for c in wanted}
-    reports, problems, seen = [], [], {}
+    reports: list[LogReport] = []
+    problems: list[str] = []
+    seen: dict[str, int] = {}
     for row in sheet.iter_rows(min_row=HEADER_ROW + 1):
         cells = {cell.column: cell for cell in row}
         values = {field: (_cell_value(cells[col]) if col in cells else None)
@@ -232,7 +248,7 @@ def read_sheet(path: Path, plan: Plan, today: dt.date) -> list[LogReport]:
                   if values[f] is not None and str(values[f]).strip()]
         if not filled:
             continue
-        number = row[0].row
+        number = row[0].row or 0
         report, found = parse_report(plan, values, today)
         for problem in found:
             col = where[problem.field]

@@ -42,7 +42,7 @@ def test_lists_exactly_the_tiltak_the_overview_follows_up(data, monkeypatch):
                         "er aldri rapportert, og 2 har ikke fått en ny melding på over 180 dager.")
     assert "### Aldri rapportert (25)" in lines
     assert "### Ikke oppdatert på over 180 dager (2)" in lines
-    assert (f"- **Tiltak 1.1.3**: Vurdere å søke eksterne midler til finansiering\\. "
+    assert (f"- **Tiltak 1.1.3**: Vurdere å søke eksterne midler til finansiering. "
             f"*Aldri rapportert.* [Meld status for tiltak 1.1.3]({REPO}/issues/new?"
             f"template=meld-status.yml&tiltak=1.1.3&title=Status%20for%20tiltak%201.1.3)") in lines
     stale_line = next(line for line in lines if line.startswith("- **Tiltak 3.3.1**"))
@@ -54,7 +54,7 @@ def test_without_a_repository_there_are_no_links(data):
     assert code == 0  # without --exit-code, a list is not a failure
     assert "](" not in out and "issues/new" not in out
     assert len(listed(out)) == 27
-    assert "- **Tiltak 1.1.3**: Vurdere å søke eksterne midler til finansiering\\. " \
+    assert "- **Tiltak 1.1.3**: Vurdere å søke eksterne midler til finansiering. " \
            "*Aldri rapportert.*" in out.splitlines()
 
 
@@ -80,3 +80,13 @@ def test_the_workflow_keeps_the_issue_with_this_title():
     workflow = (Path(__file__).resolve().parents[1] / ".github" / "workflows" / "mangler.yml")
     assert f"TITLE: {TITLE}\n" in workflow.read_text(encoding="utf-8")
     assert TITLE == "Statusmeldinger som mangler"
+
+
+def test_tiltak_text_is_inert_in_the_issue(data):
+    area = data / "omrader" / "1-mangfold.yaml"
+    area.write_text(area.read_text(encoding="utf-8").replace(
+        "Vurdere å søke eksterne midler til finansiering.",
+        "<b>Fet</b> [lenke](https://example.org) *stjerne* `kode` | # slutt"), encoding="utf-8")
+    _, out, _ = run_main(["mangler", "--data", str(data)])
+    assert ("- **Tiltak 1.1.3**: \\<b\\>Fet\\</b\\> \\[lenke\\](https://example.org) "
+            "\\*stjerne\\* \\`kode\\` \\| \\# slutt *Aldri rapportert.*") in out.splitlines()
