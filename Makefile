@@ -101,4 +101,4 @@ delingsbilde: browser ## Lag bildet som vises når en lenke deles, på nytt
 	  file://$(CURDIR)/overrides/delingsbilde.html
 
 skjemabilde: $(DEV_STAMP) browser ## Tegn illustrasjonen av skjemaet «Meld status» på nytt
-	CHROMIUM=$(CHROMIUM) $(BIN)/python tools/skjemabilde.py
+	CHROMIUM=$(CHROMIUM) $(BIN)/python .github/bilder/skjemabilde.py

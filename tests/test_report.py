@@ -514,7 +514,7 @@ def test_code_span_shows_any_text_inert():
 
 
 def test_the_form_illustration_is_drawn_from_the_form_file():
-    spec = importlib.util.spec_from_file_location("skjemabilde", ROOT / "tools" / "skjemabilde.py")
+    spec = importlib.util.spec_from_file_location("skjemabilde", ROOT / ".github" / "bilder" / "skjemabilde.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     page = module.form_html()
@@ -523,8 +523,8 @@ def test_the_form_illustration_is_drawn_from_the_form_file():
     assert "".join(f"<li>{o}</li>" for o in form_fields()[1].options) in page
     assert '<div class="box filled">Status for tiltak 1.1.1</div>' in page
     assert "(ikke et skjermbilde fra GitHub)" in page
-    assert (ROOT / "tools" / "meld-status-skjema.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert (ROOT / ".github" / "bilder" / "meld-status-skjema.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert "![Illustrasjon, ikke et skjermbilde: skjemaet «Meld status»" in guide
-    assert "](tools/meld-status-skjema.png)" in guide
+    assert "](.github/bilder/meld-status-skjema.png)" in guide
     assert guide.index("## Meld status uten å redigere filer") < guide.index("## Hvor står hva?")

@@ -5,7 +5,7 @@ There is no GitHub to take a screenshot of, so the picture is drawn from the for
 marks, laid out the way GitHub shows an issue form, with the tiltak and title filled in as the
 site's "Meld status" link does. Rendered offline in Chromium; nothing is fetched.
 
-    .venv/bin/python tools/skjemabilde.py [OUT.png]
+    .venv/bin/python .github/bilder/skjemabilde.py [OUT.png]
 """
 
 from __future__ import annotations
@@ -18,12 +18,12 @@ import yaml
 from jinja2 import Environment
 from markupsafe import Markup
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from macros.formlink import FORM_FILE, report_title  # noqa: E402
 
-OUT = ROOT / "tools" / "meld-status-skjema.png"
+OUT = Path(__file__).resolve().parent / "meld-status-skjema.png"
 EXAMPLE_TILTAK = "1.1.1"
 
 PAGE = """<!doctype html>
