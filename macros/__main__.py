@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .diff import RevisionError, status_diff
-from .errors import DataErrors
+from .errors import NOT_PUBLISHED_YET, DataErrors
 from .load import load_plan
 from .settings import build_date, data_dir, repo_url
 from .redirects import load_redirects
@@ -24,7 +24,7 @@ def check(folder: Path) -> int:
         plan = load_plan(folder)
         load_redirects(plan, folder)
     except DataErrors as exc:
-        print(exc.report(), file=sys.stderr)
+        print(exc.report(NOT_PUBLISHED_YET), file=sys.stderr)
         return 1
     print(f"Dataene er i orden: {len(plan.areas)} utviklingsområder, {len(plan.goals)} delmål "
           f"og {len(plan.measures)} tiltak.")
@@ -40,7 +40,7 @@ def diff(revision: str, folder: Path) -> int:
     try:
         print(status_diff(revision, folder), end="")
     except DataErrors as exc:
-        print(exc.report(), file=sys.stderr)
+        print(exc.report(NOT_PUBLISHED_YET), file=sys.stderr)
         return 1
     except RevisionError as exc:
         print(f"Kan ikke sammenligne: {exc}", file=sys.stderr)

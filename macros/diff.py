@@ -196,11 +196,14 @@ def extract_data(revision: str, folder: Path, dest: Path) -> Path:
         top = Path(_git(["rev-parse", "--show-toplevel"], folder).decode().strip())
     except FileNotFoundError:
         raise RevisionError("fant ikke programmet git") from None
+    except RevisionError:
+        raise RevisionError(f"datamappen {folder} ligger ikke i et git-repo") from None
     try:
         _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], top)
     except RevisionError:
-        raise RevisionError(f"fant ikke revisjonen '{revision}' i git (for eksempel "
-                            f"origin/main, main eller HEAD~1)") from None
+        raise RevisionError(f"git kjenner ikke revisjonen '{revision}'; skriv en gren eller "
+                            f"en commit som finnes, for eksempel origin/main, main eller "
+                            f"HEAD~1") from None
     try:
         archive = _git(["archive", "--format=tar", revision, "--", prefix or "."], top)
     except RevisionError:

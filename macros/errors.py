@@ -30,6 +30,11 @@ class DataError:
         return f"{prefix} {where}: {self.message}" if where else f"{prefix} {self.message}"
 
 
+# What the summary says has happened, by where the errors were found.
+BUILD_STOPPED = "Ingenting ble publisert."  # a build (make build, CI) stopped
+NOT_PUBLISHED_YET = "Ingenting blir publisert før feilene er rettet."  # make check, diff, preview
+
+
 class DataErrors(Exception):
     """Raised when the data has errors; carries all of them."""
 
@@ -37,8 +42,9 @@ class DataErrors(Exception):
         self.errors = sorted(set(errors))
         super().__init__(self.report())
 
-    def report(self) -> str:
-        lines = [f"Fant {len(self.errors)} feil i dataene. Ingenting ble publisert."]
+    def report(self, outcome: str = BUILD_STOPPED) -> str:
+        """A summary line saying `outcome`, then every error, one per line."""
+        lines = [f"Fant {len(self.errors)} feil i dataene. {outcome}"]
         lines += [str(e) for e in self.errors]
         return "\n".join(lines)
 

@@ -120,6 +120,17 @@ def render_csv(plan: Plan) -> str:
     return buffer.getvalue()
 
 
+def _schema_sources() -> list[Path]:
+    """The schemas published next to the data: the data files' and plan.json's own."""
+    return [*sorted(SCHEMA_DIR.glob("*.schema.json")), JSON_SCHEMA]
+
+
+def published_files() -> list[str]:
+    """The site paths `write_open_data` writes."""
+    return [f"{OUTPUT_DIR}/{JSON_FILE}", f"{OUTPUT_DIR}/{CSV_FILE}",
+            *(f"{OUTPUT_DIR}/{SCHEMA_OUTPUT_DIR}/{p.name}" for p in _schema_sources())]
+
+
 def write_open_data(plan: Plan, site_dir: Path, site_url: str, licence: str) -> list[Path]:
     """Write plan.json, tiltak.csv and the schemas under `site/data/`; returns the paths."""
     folder = site_dir / OUTPUT_DIR
@@ -130,5 +141,5 @@ def write_open_data(plan: Plan, site_dir: Path, site_url: str, licence: str) -> 
                                     indent=1) + "\n", encoding="utf-8")
     csv_path.write_text(render_csv(plan), encoding="utf-8-sig", newline="")
     copied = [Path(shutil.copyfile(source, schemas / source.name))
-              for source in (*sorted(SCHEMA_DIR.glob("*.schema.json")), JSON_SCHEMA)]
+              for source in _schema_sources()]
     return [json_path, csv_path, *copied]

@@ -12,23 +12,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import DataError, DataErrors
-# The loader's document reader gives the same located errors as every other data file.
-from .load import SCHEMA_DIR, _display, _Document, _mtime, _read_schema
-from .settings import data_dir
 from .model import Goal, Measure, Plan, item_anchor, item_page_url
+from .read import mtime, read_document
+from .settings import data_dir
 from .templating import environment
 from .urls import absolute, relative
+from .validate import SCHEMA_DIR, schema_validator, validate
 
 REDIRECTS_FILE = "omdirigeringer.yaml"
 SCHEMA_FILE = "omdirigeringer.schema.json"
 SCHEMA_REF = f"schema/{SCHEMA_FILE}"
 TEMPLATE = "redirect.html"
 ITEM_ID = re.compile(r"^\d+(?:\.\d+){1,2}$")
-
-_cache: dict[tuple, tuple] = {}
 
 
 @dataclass(frozen=True)
@@ -39,11 +38,6 @@ class Redirect:
     target: str
     file: str
     marks: dict[str, tuple[int, int]]  # "fra"/"til": (line, column) of the value
-
-    def where(self, field: str) -> str:
-        """`file:line:col` of a field's value, for error messages."""
-        line, column = self.marks[field]
-        return f"{self.file}:{line}:{column}"
 
     @property
     def is_item(self) -> bool:
@@ -61,30 +55,27 @@ class Redirect:
 def load_redirects(plan: Plan, folder: Path | None = None) -> tuple[Redirect, ...]:
     """Read and check the redirects file against the plan; no file means no redirects."""
     path = (folder or data_dir()).resolve() / REDIRECTS_FILE
-    key = (str(path), _mtime(path), id(plan))
-    if key not in _cache:
-        _cache.clear()
-        _cache[key] = _load(path, plan) if path.is_file() else ()
-    return _cache[key]
-
-
-def _load(path: Path, plan: Plan) -> tuple[Redirect, ...]:
-    doc = _Document(path, _display(path), SCHEMA_REF)
-    doc.read()
-    if doc.value is not None:
-        for problem in _read_schema(SCHEMA_DIR, SCHEMA_FILE).check(doc.value, doc.raw):
-            doc.error(problem.path, problem.message, problem.at_key)
-    if doc.errors:
-        raise DataErrors(doc.errors)
-    redirects = tuple(
-        Redirect(e["fra"], e["til"], doc.display,
-                 {f: doc.where(("omdirigeringer", i, f)) for f in ("fra", "til")})
-        for i, e in enumerate(doc.value["omdirigeringer"]))
+    redirects = _read(path, mtime(path), mtime(SCHEMA_DIR / SCHEMA_FILE))
     errors = [DataError(r.file, *r.marks[field], f"omdirigering {r.source}", field, message)
               for r, field, message in _problems(redirects, plan)]
     if errors:
         raise DataErrors(errors)
     return redirects
+
+
+@lru_cache(maxsize=4)
+def _read(path: Path, stamp: int, schema_stamp: int) -> tuple[Redirect, ...]:
+    """The file's entries, checked against its schema; the mtimes only key the cache."""
+    if stamp < 0:
+        return ()
+    doc = read_document(path, SCHEMA_REF)
+    validate(doc, schema_validator(SCHEMA_DIR, SCHEMA_FILE))
+    if doc.errors:
+        raise DataErrors(doc.errors)
+    return tuple(
+        Redirect(e["fra"], e["til"], doc.display,
+                 {f: doc.where(("omdirigeringer", i, f)) for f in ("fra", "til")})
+        for i, e in enumerate(doc.value["omdirigeringer"]))
 
 
 def _problems(redirects: tuple[Redirect, ...],
@@ -115,17 +106,24 @@ def _problems(redirects: tuple[Redirect, ...],
                              f"legg også inn en omdirigering for den gamle områdesiden")
 
 
-def page_problems(redirects: tuple[Redirect, ...], page_urls: set[str]) -> list[str]:
-    """Norwegian messages for page redirects that clash with a page or lead nowhere."""
-    problems = []
+def page_errors(redirects: tuple[Redirect, ...], page_urls: set[str]) -> list[DataError]:
+    """Page redirects that clash with a page or lead nowhere."""
+    errors = []
     for r in redirects:
         if r.source_url in page_urls:
-            problems.append(f"{r.where('fra')}: omdirigering {r.source} fra: siden '{r.source_url}' finnes; en omdirigering er "
-                            f"bare for adresser som ikke brukes lenger")
+            errors.append(DataError(r.file, *r.marks["fra"], f"omdirigering {r.source}", "fra",
+                                    f"siden '{r.source_url}' finnes; en omdirigering er bare "
+                                    f"for adresser som ikke brukes lenger"))
         if not r.is_item and r.target_url not in page_urls:
-            problems.append(f"{r.where('til')}: omdirigering {r.source} til: siden '{r.target}' finnes ikke (tillatt: en side "
-                            f"på nettstedet, for eksempel 'om-planen/')")
-    return problems
+            errors.append(DataError(r.file, *r.marks["til"], f"omdirigering {r.source}", "til",
+                                    f"siden '{r.target}' finnes ikke (tillatt: en side på "
+                                    f"nettstedet, for eksempel 'om-planen/')"))
+    return errors
+
+
+def page_problems(redirects: tuple[Redirect, ...], page_urls: set[str]) -> list[str]:
+    """`page_errors` as Norwegian lines, for the build hooks."""
+    return [str(e) for e in page_errors(redirects, page_urls)]
 
 
 def redirect_pages(redirects: tuple[Redirect, ...], site_url: str) -> list[tuple[str, str]]:

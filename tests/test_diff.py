@@ -88,14 +88,25 @@ def test_invalid_working_tree_fails_with_the_errors(repo):
     _commit(repo, BAD / "ukjent-status", "Ugyldig")
     result = run_diff(repo, "HEAD")
     assert result.returncode == 1
-    assert "feil i dataene. Ingenting ble publisert" in result.stderr and "ukjent verdi 'ferdig'" in result.stderr
+    assert "feil i dataene. Ingenting blir publisert før feilene er rettet." in result.stderr
+    assert "ukjent verdi 'ferdig'" in result.stderr
 
 
 @pytest.mark.parametrize("revision", ["finnes-ikke", "HEAD~5"])
 def test_unknown_revision_is_a_clear_error(repo, revision):
     result = run_diff(repo, revision)
     assert result.returncode == 2
-    assert f"fant ikke revisjonen '{revision}'" in result.stderr
+    assert result.stderr == (f"Kan ikke sammenligne: git kjenner ikke revisjonen '{revision}'; "
+                             f"skriv en gren eller en commit som finnes, for eksempel "
+                             f"origin/main, main eller HEAD~1\n")
+
+
+def test_a_data_folder_outside_git_is_a_clear_error(tmp_path):
+    shutil.copytree(EXAMPLE_DATA, tmp_path / "data")
+    result = run_diff(tmp_path, "HEAD")
+    assert result.returncode == 2
+    assert result.stderr == (f"Kan ikke sammenligne: datamappen {tmp_path / 'data'} ligger ikke "
+                             f"i et git-repo\n")
 
 
 def test_data_text_cannot_make_markdown():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -13,6 +14,12 @@ TODAY = dt.date.fromisoformat(BUILD_DATE)
 EXAMPLE = load_plan(EXAMPLE_DATA, TODAY)
 
 
+def on(date: dt.date):
+    """The example plan as a build on `date` sees it. Loading on that date would refuse the
+    entries dated after it, so the model is copied with only its build date changed."""
+    return dataclasses.replace(EXAMPLE, build_date=date, _derived={})
+
+
 def _row(page: str, measure_id: str) -> str:
     anchor = "tiltak-" + measure_id.replace(".", "-")
     return re.search(rf'<tr id="{anchor}".*?</tr>', page, re.S).group(0)
@@ -21,8 +28,8 @@ def _row(page: str, measure_id: str) -> str:
 def test_stale_means_older_than_the_limit_on_the_build_date():
     measure = EXAMPLE.measures_by_id["3.2.1"]  # newest report 2025-12-01
     limit = EXAMPLE.stale_after_days
-    on_the_limit = load_plan(EXAMPLE_DATA, measure.latest.date + dt.timedelta(days=limit))
-    one_day_later = load_plan(EXAMPLE_DATA, measure.latest.date + dt.timedelta(days=limit + 1))
+    on_the_limit = on(measure.latest.date + dt.timedelta(days=limit))
+    one_day_later = on(measure.latest.date + dt.timedelta(days=limit + 1))
     assert not on_the_limit.is_stale(measure)
     assert one_day_later.is_stale(measure)
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE_DATA, FIXTURES, ROOT
-from macros.errors import DataErrors
+from conftest import BUILD_DATE, EXAMPLE_DATA, FIXTURES, ROOT
+from macros.errors import NOT_PUBLISHED_YET, DataError, DataErrors
 from macros.load import load_plan
 
 BAD = FIXTURES / "ugyldig"
@@ -29,9 +29,10 @@ def overlay(case: Path, dest: Path) -> Path:
 
 
 def errors_for(case: str, tmp_path: Path) -> list[str]:
+    """What the loader says about a case, on the tests' build date, without the folder."""
     folder = overlay(BAD / case, tmp_path / "data")
     with pytest.raises(DataErrors) as caught:
-        load_plan(folder)
+        load_plan(folder, dt.date.fromisoformat(BUILD_DATE))
     prefix = folder.as_posix() + "/"
     return [str(e).replace(prefix, "") for e in caught.value.errors]
 
@@ -95,8 +96,17 @@ def test_check_command_reports_all_errors_and_exits_nonzero(tmp_path):
     result = subprocess.run([sys.executable, "-m", "macros", "check", "--data", str(folder)],
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 1
-    assert "Fant 2 feil" in result.stderr
+    assert result.stderr.splitlines()[0] == \
+        "Fant 2 feil i dataene. Ingenting blir publisert før feilene er rettet."
     assert "5-test.yaml:12:20:" in result.stderr and "6-test-to.yaml:14:21:" in result.stderr
+
+
+def test_the_summary_says_what_is_true_where_the_errors_were_found():
+    errors = DataErrors([DataError("plan.yaml", 3, 1, "", "tittel", "kan ikke være tom")])
+    assert errors.report() == ("Fant 1 feil i dataene. Ingenting ble publisert.\n"
+                               "plan.yaml:3:1: tittel: kan ikke være tom")
+    assert errors.report(NOT_PUBLISHED_YET).splitlines()[0] == \
+        "Fant 1 feil i dataene. Ingenting blir publisert før feilene er rettet."
 
 
 def test_check_command_on_real_data():

@@ -1,8 +1,9 @@
-"""The JSON Schemas: editor help on every field, and the loader agrees with `jsonschema`."""
+"""The JSON Schemas: editor help on every field, enforced whole by the loader, in bokmål."""
 
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,10 @@ from jsonschema import Draft7Validator
 
 from conftest import EXAMPLE_DATA, FIXTURES, ROOT
 from macros.errors import DataErrors
-from macros.load import SCHEMA_DIR, _Document, data_files, load_plan
+from macros.load import SCHEMA_DIR, data_files, load_plan
+from macros.opendata import published_files
+from macros.read import read_document
+from macros.validate import inline_refs, schema_validator
 from test_load import BAD, BAD_CASES, overlay
 
 SCHEMAS = {name: json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
@@ -80,8 +84,7 @@ def _verdicts(folder: Path) -> dict[str, tuple[bool, bool]]:
         errors = exc.errors
     verdicts = {}
     for path in data_files(folder):
-        doc = _Document(path, path.as_posix(), "")
-        doc.read()
+        doc = read_document(path, None)
         if doc.value is None:  # not YAML at all: a syntax error, not a schema reason
             continue
         display = str(next((e.file for e in errors if Path(e.file).name == path.name), ""))
@@ -113,9 +116,56 @@ def test_schema_rejections_in_the_corpus_cover_each_kind_of_rule(tmp_path):
     for case in BAD_CASES:
         folder = overlay(BAD / case, tmp_path / case)
         for path in data_files(folder):
-            doc = _Document(path, path.as_posix(), "")
-            doc.read()
+            doc = read_document(path, None)
             if doc.value is not None:
                 validator = Draft7Validator(SCHEMAS[_schema_name(path)])
                 keywords |= {error.validator for error in validator.iter_errors(doc.value)}
     assert {"enum", "type", "pattern", "required", "additionalProperties"} <= keywords, keywords
+
+
+def test_the_schema_editors_read_is_the_one_enforced_and_published():
+    published = {name.rpartition("/")[2] for name in published_files()}
+    for name, schema in SCHEMAS.items():
+        assert schema_validator(SCHEMA_DIR, name).schema == inline_refs(schema)
+        assert name in published
+
+
+def _with_schema(tmp_path: Path, change) -> tuple[Path, Path]:
+    """A copy of the real data and of its schemas, with `change(area_schema)` applied."""
+    data, schemas = tmp_path / "data", tmp_path / "schema"
+    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(SCHEMA_DIR, schemas)
+    area = json.loads((schemas / "omrade.schema.json").read_text(encoding="utf-8"))
+    change(area)
+    (schemas / "omrade.schema.json").write_text(json.dumps(area, ensure_ascii=False),
+                                                encoding="utf-8")
+    return data, schemas
+
+
+def _messages(data: Path, schemas: Path) -> list[str]:
+    with pytest.raises(DataErrors) as caught:
+        load_plan(data, schema_dir=schemas)
+    return [str(e).replace(data.as_posix() + "/", "") for e in caught.value.errors]
+
+
+def test_a_keyword_added_to_a_schema_is_enforced_with_no_code_change(tmp_path):
+    """maxLength was never used before: it works, in Norwegian, as soon as a schema says it."""
+    def shorter_area_titles(schema: dict) -> None:
+        schema["properties"]["tittel"]["maxLength"] = 12
+
+    assert _messages(*_with_schema(tmp_path, shorter_area_titles)) == [
+        "omrader/3-forskning-og-utvikling.yaml:4:9: område 3 tittel: kan ha høyst 12 tegn "
+        "(har 22)",
+        "omrader/4-fremtidens-kulturskole.yaml:4:9: område 4 tittel: kan ha høyst 12 tegn "
+        "(har 22)",
+    ]
+
+
+def test_a_keyword_without_its_own_message_still_gets_a_norwegian_one(tmp_path):
+    def forbid_a_slug(schema: dict) -> None:
+        schema["properties"]["slug"]["not"] = {"const": "mangfold"}
+
+    assert _messages(*_with_schema(tmp_path, forbid_a_slug)) == [
+        "omrader/1-mangfold.yaml:3:7: område 1 slug: oppfyller ikke regelen 'not' i skjemaet "
+        "({\"const\": \"mangfold\"})",
+    ]

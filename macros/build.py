@@ -1,0 +1,61 @@
+"""Build the `Plan` model from data that has passed every check."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .model import Area, Goal, LogEntry, Measure, Plan, Status
+from .read import Document
+
+UNREPORTED_ID = "ikke-rapportert"
+
+
+def _status(raw: dict, ident: str) -> Status:
+    return Status(ident, raw["navn"], raw["beskrivelse"], raw["ikon"], raw["farge"],
+                  raw.get("avsluttet", False))
+
+
+def build_plan(plan: dict, area_docs: list[Document], today: dt.date) -> Plan:
+    """The model of valid data: areas in id order, everything else in file order."""
+    statuses = tuple(_status(s, s["id"]) for s in plan["statuser"])
+    by_id = {s.id: s for s in statuses}
+    built_areas = []
+    for doc in area_docs:
+        raw_area = doc.value
+        goals = []
+        for gi, raw_goal in enumerate(raw_area["delmål"]):
+            measures = tuple(
+                Measure(
+                    id=m["id"], text=m["tekst"], goal_id=raw_goal["id"], area_id=raw_area["id"],
+                    items=tuple(m.get("punkter", ())), see=m.get("se"),
+                    owner=m.get("ansvarlig"),
+                    deadline=dt.date.fromisoformat(m["frist"]) if m.get("frist") else None,
+                    log=_log(m.get("logg") or [], by_id),
+                    line=doc.where(("delmål", gi, "tiltak", mi))[0],
+                )
+                for mi, m in enumerate(raw_goal["tiltak"])
+            )
+            goals.append(Goal(raw_goal["id"], raw_goal["tekst"], raw_area["id"], measures))
+        built_areas.append(Area(raw_area["id"], raw_area["slug"], raw_area["tittel"],
+                                tuple(goals), doc.display))
+    built_areas.sort(key=lambda a: int(a.id))
+    result = Plan(
+        title=plan["tittel"], organisation=plan["organisasjon"], period=plan["periode"],
+        stale_after_days=plan["foreldet_etter_dager"], statuses=statuses,
+        unreported=_status(plan["ikke_rapportert"], UNREPORTED_ID),
+        areas=tuple(built_areas), build_date=today,
+    )
+    result.goals_by_id.update((g.id, g) for g in result.goals)
+    result.measures_by_id.update((m.id, m) for m in result.measures)
+    return result
+
+
+def _log(entries: list[dict], statuses: dict[str, Status]) -> tuple[LogEntry, ...]:
+    """Log entries newest first; on the same date, the later one in the file is newer."""
+    built = [
+        (dt.date.fromisoformat(e["dato"]), index,
+         LogEntry(dt.date.fromisoformat(e["dato"]), statuses[e["status"]], e["tekst"],
+                  e.get("lenke")))
+        for index, e in enumerate(entries)
+    ]
+    return tuple(entry for _, _, entry in sorted(built, key=lambda t: (t[0], t[1]), reverse=True))

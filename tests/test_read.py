@@ -1,0 +1,126 @@
+"""Reading YAML: values exactly as PyYAML reads them, and syntax errors in bokmål."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import FIXTURES, ROOT
+from macros.read import read_document
+
+QUOTE = "en verdi kan ikke begynne med {} uten anførselstegn; sett verdien i anførselstegn"
+TAB = ("YAML-feil: linjen er rykket inn med tabulator; bruk mellomrom (YAML tillater ikke "
+       "tabulator i innrykket)")
+UNCLOSED = ("YAML-feil: anførselstegnet (\") som begynner her, blir ikke avsluttet på samme "
+            "linje; sett \" også til slutt i teksten")
+
+
+class _TextDates(yaml.SafeLoader):
+    """PyYAML's own pure-Python safe loader, with dates kept as text as the loader does."""
+
+
+_TextDates.add_constructor("tag:yaml.org,2002:timestamp", _TextDates.construct_yaml_str)
+
+
+def _read(tmp_path: Path, text: str):
+    path = tmp_path / "fil.yaml"
+    path.write_text(text, encoding="utf-8")
+    return read_document(path, None)
+
+
+@pytest.mark.parametrize("text", ["017", "0180", "1:30", ".inf", "-.inf", "~", "null", "",
+                                  "yes", "no", "NO", "On", "3.10", "0x1f", "1_000", "1e3",
+                                  "y", "'017'", '"yes"'])
+def test_a_value_is_what_yaml_safe_load_reads(tmp_path, text):
+    assert _read(tmp_path, f"a: {text}\n").value == {"a": yaml.safe_load(f"a: {text}")["a"]}
+
+
+def test_not_a_number_is_what_yaml_safe_load_reads(tmp_path):
+    assert math.isnan(_read(tmp_path, "a: .nan\n").value["a"])
+
+
+def test_dates_stay_the_text_they_are_written_as(tmp_path):
+    assert _read(tmp_path, "a: 2025-03-14\nb: 2025-02-30\n").value == \
+        {"a": "2025-03-14", "b": "2025-02-30"}
+
+
+def test_every_data_file_reads_as_pyyaml_reads_it():
+    files = [*(ROOT / "data").rglob("*.yaml"), *FIXTURES.rglob("*.yaml")]
+    compared = 0
+    for path in files:
+        doc = read_document(path, None)
+        if doc.value is not None:
+            assert doc.value == yaml.load(path.read_text(encoding="utf-8"), Loader=_TextDates), path
+            compared += 1
+    assert compared > 40, compared
+
+
+def test_positions_come_from_the_node_tree(tmp_path):
+    doc = _read(tmp_path, "a:\n  - b: 1\n    c:\n      - x\n      -   'y'\n")
+    assert doc.where(("a", 0, "c", 1)) == (5, 11)
+    assert doc.where(("a", 0, "c")) == (4, 7)
+    assert doc.where(("a", 0, "c"), at_key=True) == (3, 5)
+    assert doc.where(("a", 0, "finnes-ikke")) == (2, 5)
+
+
+def test_an_anchor_and_a_merge_key_read_as_pyyaml_reads_them(tmp_path):
+    doc = _read(tmp_path, "a: &x\n  b: 1\nc:\n  <<: *x\n  d: 2\n")
+    assert doc.value == {"a": {"b": 1}, "c": {"b": 1, "d": 2}} and doc.errors == []
+    assert doc.where(("c", "d")) == (5, 6)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a:\n  b: 1\n\tc: 2\n", f"3:1: {TAB}"),
+    ("l:\n  - a: 1\n  \t b: 2\n", f"3:3: {TAB}"),
+    ("x:\n\t- a\n", f"2:1: {TAB}"),
+    ('a:\n  - t: "Brevet er sendt\n  - t: x\n', f"2:8: {UNCLOSED}"),
+    ('a:\n  - t: "Brevet er sendt\n  - t: "neste"\n', f"2:8: {UNCLOSED}"),
+    ("a:\n  t: Eksempel: hei\n",
+     "2:14: YAML-feil: et kolon med mellomrom etter leses som starten på et nytt felt, også "
+     "inne i en tekst; sett hele teksten i anførselstegn: t: \"Eksempel: hei\""),
+    ('a:\n  t: Eksempel: "hei"\n',
+     "2:14: YAML-feil: et kolon med mellomrom etter leses som starten på et nytt felt, også "
+     "inne i en tekst; sett hele teksten i anførselstegn"),
+    ("l:\n  - a: 1\n    b: 2\n   c: 3\n",
+     "4:4: YAML-feil: innrykket stemmer ikke med listen over; et nytt punkt i listen begynner "
+     "med «- », og feltene i ett punkt skal begynne rett under hverandre"),
+    ("a:\n  b: 1\n c: 2\n",
+     "3:2: YAML-feil: innrykket stemmer ikke med linjene over; felt som hører sammen, skal "
+     "begynne rett under hverandre"),
+    ('a:\n  t: "abc" def\n',
+     "2:12: YAML-feil: det står tekst etter anførselstegnet som avslutter verdien; sett hele "
+     "teksten innenfor anførselstegnene"),
+    ("a: 1\nb\nc: 2\n",
+     "2:1: YAML-feil: fant ikke kolonet etter feltnavnet på denne linjen; skriv feltnavn, "
+     "kolon og verdi, for eksempel tekst: \"…\""),
+    ("a: [1, 2\nb: 3\n",
+     "1:4: YAML-feil: en verdi som begynner med [ eller {, leses som en liste eller en "
+     "samling og må avsluttes; er det tekst, sett hele verdien i anførselstegn"),
+    ("a: @x\n", "1:4: YAML-feil: " + QUOTE.format("@")),
+    ("a: `x`\n", "1:4: YAML-feil: " + QUOTE.format("`")),
+    ("a: %x\n", "1:4: YAML-feil: " + QUOTE.format("%")),
+    ("a: *x\n", "1:4: YAML-feil: " + QUOTE.format("*")),
+    ("a: &\n", "1:4: YAML-feil: " + QUOTE.format("&")),
+    ("a: !foo x\n", "1:4: YAML-feil: " + QUOTE.format("!")),
+    ('a: "c:\\d"\n',
+     "1:7: YAML-feil: en omvendt skråstrek (\\) i tekst med doble anførselstegn må skrives "
+     "\\\\; eller bruk enkle anførselstegn rundt teksten"),
+    ("a: 1\n---\nb: 2\n", "2:1: YAML-feil: filen kan bare ha ett dokument; fjern linjen med ---"),
+], ids=["tabulator", "tabulator-etter-mellomrom", "tabulator-i-liste", "anforselstegn-ut-filen",
+        "anforselstegn-lukket-senere", "kolon", "kolon-med-anforselstegn", "innrykk-i-liste",
+        "innrykk", "tekst-etter-anforselstegn", "mangler-kolon", "liste-uten-slutt", "krollalfa",
+        "baktikk", "prosent", "stjerne", "og-tegn", "utropstegn", "skrastrek", "to-dokumenter"])
+def test_a_yaml_error_says_where_it_begins_and_what_to_do(tmp_path, text, expected):
+    doc = _read(tmp_path, text)
+    assert doc.value is None
+    assert [str(e).partition(":")[2] for e in doc.errors] == [expected]
+
+
+def test_an_invisible_control_character_is_named_and_located(tmp_path):
+    doc = _read(tmp_path, 'a: 1\nb: "x\x07y"\n')
+    assert [str(e).partition(":")[2] for e in doc.errors] == [
+        "2:6: YAML-feil: tegnet U+0007 er ikke tillatt i en YAML-fil; fjern det (det er ofte "
+        "usynlig)"]
