@@ -15,14 +15,14 @@ from .diff import RevisionError, status_diff
 from .errors import NOT_PUBLISHED_YET, DataErrors
 from .load import load_plan
 from .settings import build_date, data_dir, repo_url
-from .redirects import load_redirects
+from .verify import verify
 
 
 def check(folder: Path) -> int:
-    """Validate the data folder; print a Norwegian summary or every error. Returns exit code."""
+    """Validate the data folder, the redirects and the link contract; print a Norwegian
+    summary or every error. Returns the exit code."""
     try:
-        plan = load_plan(folder)
-        load_redirects(plan, folder)
+        plan = verify(folder)
     except DataErrors as exc:
         print(exc.report(NOT_PUBLISHED_YET), file=sys.stderr)
         return 1

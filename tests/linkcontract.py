@@ -1,9 +1,9 @@
-"""The link contract: every address and anchor the site has published must keep resolving.
+"""The link contract on a built site: every published address and anchor still resolves.
 
-`tests/lenkekontrakt.txt` lists them, one per line, from the site root: pages
-("/omrader/mangfold/", "/" is the front page), anchors ("/omrader/mangfold/#tiltak-1-1-1"),
-tiltak and delmål pages and published files ("/sitemap.xml"). An address that now holds a redirect page (data/omdirigeringer.yaml) counts
-as resolved when the redirect's target resolves.
+The contract itself (`data/lenkekontrakt.txt`) and the check `make check` runs without a
+build are in `macros/linkcontract.py`; this checks the same against the HTML of a built site.
+An address that now holds a redirect page (data/omdirigeringer.yaml) counts as resolved when
+the redirect's target resolves.
 """
 
 from __future__ import annotations
@@ -13,19 +13,18 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from htmlscan import PageScan
+from macros import linkcontract
+from macros.linkcontract import CONTRACT_FILE, MAX_REDIRECTS, NOT_PUBLISHED
+from macros.settings import DATA_DIR
 
-CONTRACT = Path(__file__).resolve().parent / "lenkekontrakt.txt"
+CONTRACT = DATA_DIR / CONTRACT_FILE
 REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)"')
-ITEM_ANCHOR = re.compile(r"^(?:delmal|tiltak)-\d+(?:-\d+)+$")
-MAX_REDIRECTS = 5
-# Files of the theme and of search change with every version; they are not published links.
-NOT_PUBLISHED = re.compile(r"^(?:assets/|search/)|\.gz$|^404\.html$")
+ITEM_ANCHOR = linkcontract.ITEM_ANCHOR
 
 
 def read_contract(path: Path = CONTRACT) -> list[str]:
     """The contract's entries, without comments and blank lines."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    return [entry.address for entry in linkcontract.read_contract(path)]
 
 
 def _file(site: Path, path: str) -> Path:

@@ -11,6 +11,7 @@ import pytest
 from conftest import ROOT
 from macros.errors import NOT_PUBLISHED_YET, DataErrors
 from macros.load import load_plan
+from macros.verify import verify
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -56,7 +57,7 @@ def make_check(tmp_path, name: str, old: str, new: str) -> list[str]:
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(DataErrors) as caught:
-        load_plan(folder)
+        verify(folder)
     return caught.value.report(NOT_PUBLISHED_YET).replace(folder.as_posix() + "/", "data/") \
         .splitlines()
 

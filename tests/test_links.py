@@ -1,9 +1,11 @@
-"""The link contract (tests/lenkekontrakt.txt) and redirects (data/omdirigeringer.yaml)."""
+"""The link contract (data/lenkekontrakt.txt) and redirects (data/omdirigeringer.yaml)."""
 
 from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ import pytest
 from conftest import EXAMPLE_DATA, FIXTURES, ROOT, build_site
 from linkcontract import published, read_contract, resolves, unresolved
 from macros.errors import DataErrors
+from macros.linkcontract import site_map
 from macros.load import load_plan
 from macros.redirects import REDIRECTS_FILE, load_redirects
 
@@ -42,8 +45,44 @@ def test_every_contract_entry_resolves_in_the_built_site(real_site):
 
 def test_everything_published_is_in_the_contract(real_site):
     missing = sorted(set(published(real_site.site)) - set(read_contract()))
-    assert not missing, ("Nye adresser er publisert. Legg dem til i tests/lenkekontrakt.txt:\n"
+    assert not missing, ("Nye adresser er publisert. Legg dem til i data/lenkekontrakt.txt:\n"
                          + "\n".join(missing))
+
+
+def test_make_check_knows_what_is_published_without_building(real_site):
+    assert site_map(PLAN, load_redirects(PLAN)).published() == sorted(published(real_site.site))
+
+
+def _check(data: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "macros", "check", "--data", str(data)],
+                          cwd=ROOT, capture_output=True, text=True)
+
+
+def test_renumbering_a_measure_without_a_redirect_fails_make_check(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    area = data / "omrader" / "1-mangfold.yaml"
+    area.write_text(area.read_text(encoding="utf-8").replace('id: "1.1.7"', 'id: "1.1.8"'),
+                    encoding="utf-8")
+    lines = (data / "lenkekontrakt.txt").read_text(encoding="utf-8").splitlines()
+    anchor, page = (lines.index(entry) + 1 for entry in ("/omrader/mangfold/#tiltak-1-1-7",
+                                                         "/tiltak/1-1-7/"))
+    result = _check(data)
+    advice = (f"tiltak 1.1.7 finnes ikke lenger; har det fått nytt nummer, legg inn en "
+              f"omdirigering i {data.as_posix()}/omdirigeringer.yaml (fra: \"1.1.7\", til: "
+              f"nummeret det har nå)")
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == [
+        "Fant 2 feil i dataene. Ingenting blir publisert før feilene er rettet.",
+        f"{data.as_posix()}/lenkekontrakt.txt:{anchor}:1: /omrader/mangfold/#tiltak-1-1-7 er "
+        f"publisert, men {advice}",
+        f"{data.as_posix()}/lenkekontrakt.txt:{page}:1: /tiltak/1-1-7/ er publisert, men {advice}",
+    ]
+    (data / REDIRECTS_FILE).write_text(
+        "# yaml-language-server: $schema=schema/omdirigeringer.schema.json\n"
+        "omdirigeringer:\n  - fra: \"1.1.7\"\n    til: \"1.1.8\"\n", encoding="utf-8")
+    result = _check(data)
+    assert (result.returncode, result.stderr) == (0, ""), result.stderr
 
 
 def test_removing_an_anchor_or_a_page_breaks_the_contract(real_site, tmp_path):
@@ -79,6 +118,17 @@ def redirected(tmp_path_factory):
                        PLAN_SITE_URL="https://plan.eksempel.no/")
     assert build.returncode == 0, build.output
     return build
+
+
+def test_make_check_knows_the_redirect_pages_and_kept_anchors(redirected):
+    data = redirected.site.parent / "data"
+    plan = load_plan(data)
+    site = site_map(plan, load_redirects(plan, data))
+    assert site.published() == sorted(published(redirected.site))
+    for old in ("/tiltak/1-1-8/", "/delmal/2-4/", "/gammel-side/", "/omrader/mangfold/#tiltak-1-1-8",
+                "/omrader/fordypning/#delmal-2-4"):
+        assert site.resolves(old), old
+    assert not site.resolves("/tiltak/1-1-9/")
 
 
 def test_renumbered_measure_and_renamed_page_redirect(redirected):

@@ -12,16 +12,20 @@ import pytest
 
 from conftest import BUILD_DATE, EXAMPLE_DATA, FIXTURES, ROOT
 from macros.errors import NOT_PUBLISHED_YET, DataError, DataErrors
+from macros.linkcontract import CONTRACT_FILE
 from macros.load import load_plan
+from macros.verify import verify
 
 BAD = FIXTURES / "ugyldig"
 BAD_CASES = sorted(p.name for p in BAD.iterdir() if p.is_dir())
 
 
 def overlay(case: Path, dest: Path) -> Path:
-    """A data folder: the example data with the case's files laid over it."""
+    """A data folder: the example data with the case's data files laid over it."""
     shutil.copytree(EXAMPLE_DATA, dest)
-    for source in case.rglob("*.yaml"):
+    for source in case.rglob("*"):
+        if source.suffix != ".yaml" and source.name != CONTRACT_FILE:
+            continue
         target = dest / source.relative_to(case)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
@@ -29,10 +33,10 @@ def overlay(case: Path, dest: Path) -> Path:
 
 
 def errors_for(case: str, tmp_path: Path) -> list[str]:
-    """What the loader says about a case, on the tests' build date, without the folder."""
+    """What `make check` says about a case, on the tests' build date, without the folder."""
     folder = overlay(BAD / case, tmp_path / "data")
     with pytest.raises(DataErrors) as caught:
-        load_plan(folder, dt.date.fromisoformat(BUILD_DATE))
+        verify(folder, dt.date.fromisoformat(BUILD_DATE))
     prefix = folder.as_posix() + "/"
     return [str(e).replace(prefix, "") for e in caught.value.errors]
 
