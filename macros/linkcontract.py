@@ -18,9 +18,11 @@ from .errors import DataError
 from .feed import FEED_FILE
 from .model import Plan, item_anchor
 from .opendata import published_files
+from .pages import generated_pages
 from .read import display
 from .redirects import REDIRECTS_FILE, Redirect
 from .settings import ROOT
+from .urls import page_url
 
 CONTRACT_FILE = "lenkekontrakt.txt"
 DOCS_DIR = ROOT / "docs"
@@ -45,14 +47,6 @@ def read_contract(path: Path) -> list[Entry]:
     lines = path.read_text(encoding="utf-8").splitlines()
     return [Entry(line.strip(), number) for number, line in enumerate(lines, 1)
             if line.strip() and not line.lstrip().startswith("#")]
-
-
-def page_url(source: str) -> str:
-    """The directory URL of a Markdown page: "om-planen.md" -> "om-planen/", "index.md" -> ""."""
-    stem = source.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return f"{stem}/"
 
 
 def docs_pages(docs_dir: Path = DOCS_DIR) -> set[str]:
@@ -114,7 +108,7 @@ def site_map(plan: Plan, redirects: tuple[Redirect, ...], docs_dir: Path = DOCS_
                     if r.is_item and r.source.split(".")[0] == area.id}
         if area.page_url in pages:
             pages[area.page_url] = frozenset(anchors)
-    pages.update((item.page_url, None) for item in (*plan.goals, *plan.measures))
+    pages.update((page_url(path), None) for path, _ in generated_pages(plan))
     files = (*ENGINE_FILES, FEED_FILE, *published_files(), *_docs_files(docs_dir))
     pages.update((name, frozenset()) for name in files)
     return SiteMap(pages, {r.source_url: r.target_url for r in redirects})

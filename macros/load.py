@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .build import UNREPORTED_ID, build_plan
 from .check import Data, run_checks, vocabulary
@@ -77,7 +78,7 @@ def _load(folder: Path, files: tuple[Path, ...], today: dt.date, schema_dir: Pat
     return build_plan(plan_doc.value, area_docs, today)
 
 
-def _status_enum(schema: dict) -> list[str]:
+def _status_enum(schema: Any) -> list[str]:
     """The status ids the area schema allows for a log entry."""
     try:
         return list(schema["definitions"]["logginnslag"]["properties"]["status"]["enum"])

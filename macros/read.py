@@ -124,8 +124,8 @@ def read_document(path: Path, schema_ref: str | None, kind: str = "") -> Documen
             return doc
         build = _Build(loader, text, doc)
         doc.value = build.value(node, ())
-        for path, message, mark in build.problems:
-            doc.error(path, message, mark=mark, rule="yaml")
+        for at, message, mark in build.problems:
+            doc.error(at, message, mark=mark, rule="yaml")
     except RecursionError:
         doc.value = None
         doc.file_error("YAML-feil: et alias (*) viser til verdien det selv står i; skriv "
@@ -150,7 +150,7 @@ class _Build:
 
     def __init__(self, loader: yaml.SafeLoader, text: str, doc: Document):
         self.loader, self.doc = loader, doc
-        self.constructors = loader.yaml_constructors
+        self.constructors: dict[Any, Any] = loader.yaml_constructors
         self.problems: list[tuple[KeyPath, str, tuple[int, int] | None]] = []
         # Only a file with " #" can have a comment after a value on the same line.
         self.lines = text.splitlines() if " #" in text or "\t#" in text else None
@@ -159,7 +159,7 @@ class _Build:
         self.doc.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.ScalarNode):
             if self.lines is not None and not node.style:  # plain: None, or "" from libyaml
-                self._comment_after(node, path)
+                self._comment_after(node, path, self.lines)
             if node.tag not in TEXT_TAGS:
                 self.doc.raw[path] = node.value
             return self._scalar(node)
@@ -199,10 +199,10 @@ class _Build:
             result[key] = self.value(value_node, child)
         return result
 
-    def _comment_after(self, node: yaml.ScalarNode, path: KeyPath) -> None:
+    def _comment_after(self, node: yaml.ScalarNode, path: KeyPath, lines: list[str]) -> None:
         """Refuse `tekst: Brevet er sendt # se referat`: YAML drops all from the ` #`."""
         end = node.end_mark
-        rest = self.lines[end.line][end.column:] if end.line < len(self.lines) else ""
+        rest = lines[end.line][end.column:] if end.line < len(lines) else ""
         if not re.match(r"\s+#", rest) or not node.value:
             return
         comment = rest.strip()

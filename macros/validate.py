@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -105,12 +105,22 @@ class Failure:
 
     @property
     def limit(self) -> Any:
+        """What the broken rule asks for (the keyword's value in the schema)."""
         return self.error.validator_value
 
     @property
+    def schema(self) -> dict[str, Any]:
+        """The (sub)schema the broken rule stands in."""
+        return _schema_of(self.error)
+
+    @property
     def hint(self) -> str | None:
-        return self.error.schema.get("errorMessage") if isinstance(self.error.schema, dict) \
-            else None
+        """The schema's own words for what is allowed (`errorMessage`), if any."""
+        return self.schema.get("errorMessage")
+
+
+def _schema_of(error: ValidationError) -> dict[str, Any]:
+    return dict(error.schema) if isinstance(error.schema, Mapping) else {}
 
 
 def _number(value: float, source: str | None) -> str:
@@ -153,7 +163,7 @@ def _json_type(value: Any) -> str:
 
 def _type(f: Failure) -> str:
     expected = f.limit if isinstance(f.limit, list) else [f.limit]
-    wanted = " eller ".join(TYPE_NAMES.get(t, t) for t in expected)
+    wanted = " eller ".join(TYPE_NAMES.get(str(t), str(t)) for t in expected)
     if f.value is None:
         if not f.source:
             return f"mangler verdi (må være {wanted})"
@@ -194,7 +204,7 @@ def _enum(f: Failure) -> str:
 
 
 def _unknown_field(f: Failure) -> str:
-    allowed = list(f.error.schema.get("properties", {}))
+    allowed = list(f.schema.get("properties", {}))
     return f"ukjent felt '{f.detail}'{suggest(f.detail, allowed)} (tillatt: {allowed_list(allowed)})"
 
 
@@ -243,19 +253,21 @@ def _failures(error: ValidationError, doc: Document,
     """(path, at_key, failure) for each problem in one error; some name several fields."""
     path = tuple(error.absolute_path)
     source = doc.raw.get(path)
+    rule: Any = error.validator_value
+    instance: Any = error.instance
     if error.validator == "required":
-        for name in error.validator_value:
-            if isinstance(error.instance, dict) and name not in error.instance:
-                yield path, False, Failure(error, error.instance, None, name, labels)
-    elif error.validator == "additionalProperties" and error.validator_value is False:
-        properties = error.schema.get("properties", {})
-        patterns = error.schema.get("patternProperties", {})
-        for key in error.instance:
+        for name in rule:
+            if isinstance(instance, dict) and name not in instance:
+                yield path, False, Failure(error, instance, None, name, labels)
+    elif error.validator == "additionalProperties" and rule is False:
+        properties = _schema_of(error).get("properties", {})
+        patterns = _schema_of(error).get("patternProperties", {})
+        for key in instance:
             if key not in properties and not any(re.search(p, str(key)) for p in patterns):
                 written = doc.raw_keys.get((*path, key), str(key))
                 yield (*path, key), True, Failure(error, key, None, written, labels)
     else:
-        yield path, False, Failure(error, error.instance, source, "", labels)
+        yield path, False, Failure(error, instance, source, "", labels)
 
 
 def validate(doc: Document, validator: Validator, labels: dict[str, str] | None = None) -> None:
@@ -272,7 +284,7 @@ def validate(doc: Document, validator: Validator, labels: dict[str, str] | None 
     for error in errors:
         if error.validator != "type" and tuple(error.absolute_path) in mistyped:
             continue
-        message = MESSAGES.get(error.validator, _fallback)
+        message = MESSAGES.get(str(error.validator), _fallback)
         for path, at_key, failure in _failures(error, doc, labels):
             text = message(failure)
             if (path, text) not in reported:  # one `required` error per missing field

@@ -17,7 +17,7 @@ EXAMPLE = load_plan(EXAMPLE_DATA, TODAY)
 def on(date: dt.date):
     """The example plan as a build on `date` sees it. Loading on that date would refuse the
     entries dated after it, so the model is copied with only its build date changed."""
-    return dataclasses.replace(EXAMPLE, build_date=date, _derived={})
+    return dataclasses.replace(EXAMPLE, build_date=date)
 
 
 def _row(page: str, measure_id: str) -> str:
