@@ -145,20 +145,13 @@ def _read_as(value: Any, source: str | None) -> str:
     return TYPE_NAMES.get(_json_type(value), "noe annet")
 
 
+# Python type → JSON Schema type of a value read from YAML; bool before int (True is an int).
+JSON_TYPES = ((bool, "boolean"), (int, "integer"), (float, "number"), (str, "string"),
+              (list, "array"), (dict, "object"))
+
+
 def _json_type(value: Any) -> str:
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    if isinstance(value, dict):
-        return "object"
-    return "null"
+    return next((name for kind, name in JSON_TYPES if isinstance(value, kind)), "null")
 
 
 def _type(f: Failure) -> str:
