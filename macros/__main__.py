@@ -6,11 +6,11 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from .argparse_nb import NorwegianArgumentParser
 from .diff import RevisionError, status_diff
 from .errors import NOT_PUBLISHED_YET, DataErrors
 from .load import load_plan
@@ -171,23 +171,24 @@ def _guarded(command: Callable[..., int], *args: object) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros",
+    parser = NorwegianArgumentParser(prog="python -m macros",
                                      description="Verktøy for dataene i handlingsplanen.")
-    commands = parser.add_subparsers(dest="command", required=True)
+    commands = parser.add_subparsers(dest="command", metavar="kommando", required=True)
     check_parser = commands.add_parser("check", help="sjekk dataene i data/")
-    check_parser.add_argument("--data", type=Path, default=None,
+    check_parser.add_argument("--data", type=Path, default=None, metavar="MAPPE",
                               help="datamappe (standard: data/ eller PLAN_DATA_DIR)")
     diff_parser = commands.add_parser("diff", help="vis hva endringen gjør med planen",
                                       description=diff.__doc__)
-    diff_parser.add_argument("revision", help="git-revisjonen det sammenlignes med, for "
-                                              "eksempel origin/main")
-    diff_parser.add_argument("--data", type=Path, default=None,
+    diff_parser.add_argument("revision", metavar="revisjon",
+                             help="git-revisjonen det sammenlignes med, for eksempel origin/main")
+    diff_parser.add_argument("--data", type=Path, default=None, metavar="MAPPE",
                              help="datamappe (standard: data/ eller PLAN_DATA_DIR)")
     zensical_parser = commands.add_parser("zensical", help="bygg nettstedet med Zensical",
                                           description=zensical.__doc__)
     zensical_parser.add_argument("--site-dir", type=Path, default=Path("site-zensical"),
+                                 metavar="MAPPE",
                                  help="mappen nettstedet bygges til (standard: site-zensical)")
-    zensical_parser.add_argument("-f", "--config-file", default="mkdocs.yml",
+    zensical_parser.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="FIL",
                                  help="oppsettet, en fil i prosjektmappen (standard: mkdocs.yml)")
     meld_parser = commands.add_parser("meld-status", help="legg inn en statusmelding fra "
                                       "skjemaet «Meld status»", description=meld_status.__doc__)
