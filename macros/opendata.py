@@ -104,7 +104,8 @@ def csv_rows(plan: Plan) -> list[tuple[str, ...]]:
             for measure in goal.measures:
                 latest = measure.latest
                 rows.append((
-                    f"{area.id}. {area.title}", f"Delmål {goal.id}", f"Tiltak {measure.id}",
+                    f"Utviklingsområde {area.id}: {area.title}", f"Delmål {goal.id}",
+                    f"Tiltak {measure.id}",
                     _cell(measure.text), plan.status_of(measure).name,
                     latest.date.isoformat() if latest else "",
                     _cell(measure.owner or ""), "Ja" if plan.needs_report(measure) else "Nei",

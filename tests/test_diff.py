@@ -118,4 +118,4 @@ def test_make_diff_compares_the_real_data_with_a_revision():
     result = subprocess.run(["make", "--no-print-directory", "-s", "diff", "BASE=HEAD"],
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("## Endringer i handlingsplanen\n\nSammenlignet med `HEAD`.")
+    assert result.stdout.startswith("## Endringsoversikt\n\nSammenlignet med `HEAD`.")

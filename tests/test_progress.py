@@ -97,7 +97,7 @@ def test_front_page_shows_whole_plan_numbers_and_bars(example_site):
     assert _numbers(whole) == PLAN_COUNTS
     text = normalise(PageScan(whole).text)
     assert "8 av 33 tiltak har fått status." in text
-    assert "27 tiltak trenger oppfølging (2 er ikke oppdatert på over 180 dager)." in text
+    assert "27 tiltak mangler oppdatert status (2 er ikke oppdatert på over 180 dager)." in text
     assert 'href="oversikt/#trenger-oppfolging"' in whole
 
 
@@ -127,7 +127,8 @@ def test_overview_charts_for_plan_each_area_and_each_goal(example_site):
     assert len(rows) == 1 + 4 + 14
     expected = {"Hele planen": ("fordeling-planen", PLAN_COUNTS)}
     for area in EXAMPLE.areas:
-        expected[f"{area.id}. {area.title}"] = (f"fordeling-{area.id}", AREA_COUNTS[area.id])
+        expected[f"Utviklingsområde {area.id}: {area.title}"] = (f"fordeling-{area.id}",
+                                                              AREA_COUNTS[area.id])
     for goal_id, counts in GOAL_COUNTS.items():
         expected[f"Delmål {goal_id}"] = (f"fordeling-{goal_id.replace('.', '-')}", counts)
     assert set(rows) == set(expected)
@@ -151,7 +152,7 @@ def test_overview_lists_stale_and_never_reported(example_site):
     assert listed == [i for i in ALL_IDS if i not in REPORTED]
     headings = normalise(PageScan(page).text)
     assert "Ikke oppdatert på over 180 dager (2)" in headings
-    assert "Aldri rapportert (25)" in headings
+    assert "Ikke rapportert ennå (25)" in headings
     assert "meldinger fra før 5. mai 2026" in headings
 
 
@@ -196,7 +197,8 @@ def test_feed_is_valid_atom_with_absolute_links(example_feed):
     root = ET.parse(example_feed.site / "feed.xml").getroot()
     assert root.tag == f"{ATOM}feed"
     assert root.findtext(f"{ATOM}id") == SITE_URL + "feed.xml"
-    assert root.findtext(f"{ATOM}title").startswith("Oppdateringer i Handlingsplan")
+    assert root.findtext(f"{ATOM}title") == ("Oppdateringer i handlingsplanen til Norsk "
+                                             "kulturskoleråd Oslo og Viken")
     assert root.findtext(f"{ATOM}updated") == "2026-10-20T00:00:00Z"
     assert root.find(f"{ATOM}author/{ATOM}name").text == "Norsk kulturskoleråd Oslo og Viken"
     links = {link.get("rel"): link.get("href") for link in root.findall(f"{ATOM}link")}
@@ -264,7 +266,7 @@ def test_csv_has_one_row_per_measure_in_excel_friendly_form(example_site):
     assert [r["Tiltak"] for r in rows] == [f"Tiltak {i}" for i in ALL_IDS]
     by_id = {r["Tiltak"]: r for r in rows}
     assert by_id["Tiltak 1.1.2"] == {
-        "Utviklingsområde": "1. Mangfold", "Delmål": "Delmål 1.1", "Tiltak": "Tiltak 1.1.2",
+        "Utviklingsområde": "Utviklingsområde 1: Mangfold", "Delmål": "Delmål 1.1", "Tiltak": "Tiltak 1.1.2",
         "Tekst": "Delfinansiere deltakeravgifter etter gradert modell basert på kommunens "
                  "innbyggertall.",
         "Status": "Løpende", "Sist rapportert": "2026-08-01",
@@ -336,12 +338,12 @@ def test_csv_cells_never_start_a_formula():
 def test_real_site_says_plainly_that_nothing_is_reported(real_site):
     front = normalise(PageScan(real_site.page("")).text)
     assert "Ingen tiltak i planen har fått status ennå." in front
-    assert "33 tiltak trenger oppfølging" in front
+    assert "33 tiltak mangler oppdatert status" in front
     overview = normalise(PageScan(real_site.page("oversikt/")).text)
-    assert "Ingen tiltak er rapportert ennå. Alle 33 trenger en første statusmelding." in overview
+    assert "Ingen av de 33 tiltakene i planen har fått en statusmelding ennå." in overview
     assert "Ikke oppdatert på over 180 dager (0)" in overview
     updates = normalise(PageScan(real_site.page("oppdateringer/")).text)
-    assert "Det er ikke meldt noen status på noen av de 33 tiltakene ennå." in updates
+    assert "Det er ikke meldt noen status for noen av de 33 tiltakene ennå." in updates
     root = ET.parse(real_site.site / "feed.xml").getroot()
     assert root.findall(f"{ATOM}entry") == []
     assert root.findtext(f"{ATOM}updated") == "2026-11-01T00:00:00Z"

@@ -90,7 +90,7 @@ def test_whole_plan_prints_every_area_on_its_own_pages(page, real_server):
     text = " ".join(pages)
     assert "Status per 1. november 2026" in pages[0]
     starts = [i for i, p in enumerate(pages) for a in PLAN.areas
-              if p.strip().startswith(f"{a.id}. {a.title}")]
+              if p.strip().startswith(f"Utviklingsområde {a.id}: {a.title}")]
     assert len(starts) == len(PLAN.areas) == 4, pages
     assert starts == sorted(set(starts)) and starts[0] > 0
     for measure in PLAN.measures:
