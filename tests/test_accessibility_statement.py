@@ -17,10 +17,19 @@ PAGE = "tilgjengelighet/"
 def test_statement_states_standard_tests_gaps_and_how_to_report(real_site):
     text = normalise(PageScan(real_site.page(PAGE)).text)
     for needle in ("WCAG 2.1", "nivå A og AA", "forskrift om universell utforming av IKT-løsninger",
-                   "Dette testes automatisk", "axe-core", "1280 piksler", "375 piksler",
-                   "lyst og mørkt tema", "Tab-tasten", "Dette er ikke testet automatisk",
-                   "skjermlesere", "Meld fra om et problem"):
+                   "Dette testes automatisk", "Hver gang noen foreslår en endring",
+                   "på en vanlig skjerm og på en mobilskjerm", "lyst og mørkt tema", "Tab-tasten",
+                   "Dette er ikke testet automatisk", "skjermlesere", "Meld fra om et problem"):
         assert needle in text, needle
+
+
+def test_statement_is_plain_words_and_contributing_has_the_technical_detail(real_site):
+    text = normalise(PageScan(real_site.page(PAGE)).text)
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for technical in ("axe-core", "Chromium", "malkode", "piksler", "HTML", "Markdown"):
+        assert technical not in text, technical
+    for detail in ("axe-core", "Chromium", "1280", "375", "malkode", "tests/test_every_page.py"):
+        assert detail in guide, detail
 
 
 def test_unset_settings_say_so_and_invent_no_address(real_site):
