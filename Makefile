@@ -53,7 +53,7 @@ endif
 check: $(SITE_STAMP) ## Sjekk bare dataene i data/ (raskt)
 	@$(BIN)/python -m macros check
 
-diff: $(SITE_STAMP) ## Vis hva endringen gjør med planen (make diff BASE=origin/main)
+diff: $(SITE_STAMP) ## Vis endringsoversikten: hva endringen gjør med planen (BASE=origin/main)
 	@$(BIN)/python -m macros diff "$(BASE)"
 
 rapportskjema: $(SITE_STAMP) ## Lag regnearket til en rapporteringsrunde (FIL=navn.xlsx valgfritt)

@@ -67,7 +67,7 @@ FRAGMENT_MACROS: tuple[tuple[str, str, Callable[[Renderer], str]], ...] = (
                         "stolpediagram.", Renderer.distribution),
     ("trenger_oppfolging", "Tiltak som aldri er rapportert eller ikke er oppdatert på lenge.",
      Renderer.followup),
-    ("oppdateringer", "Alle logg-innslag i planen, nyeste først, med lenke til tiltaket.",
+    ("oppdateringer", "Alle logginnslag i planen, nyeste først, med lenke til tiltaket.",
      Renderer.updates),
     ("statusforklaring", "Hva hver status betyr.", Renderer.legend),
 )
