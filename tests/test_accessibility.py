@@ -179,7 +179,7 @@ def test_narrow_menu_opens_by_keyboard_and_shows_every_stop_inside(browser, exam
         assert not page.evaluate("document.getElementById('__drawer').checked"), \
             "tabbing out of the drawer leaves it open"
         names = [s["name"] for s in stops]
-        assert names[0] == "Tilbake" and "2. Fordypning" in names, names
+        assert names[0] == "Tilbake" and "Utviklingsområde 2: Fordypning" in names, names
         # Back to the top level, where the other pages are.
         menu.focus()
         page.keyboard.press("Enter")
