@@ -63,7 +63,7 @@ importer: $(SITE_STAMP) ## Legg inn statusmeldingene fra et utfylt regneark (mak
 	@if [ -z "$(FIL)" ]; then echo "Skriv hvilket regneark: make importer FIL=statusrapport.xlsx" >&2; exit 2; fi
 	@$(BIN)/python -m macros importer "$(FIL)"
 
-mangler: $(SITE_STAMP) ## Vis tiltakene som trenger en statusmelding
+mangler: $(SITE_STAMP) ## Vis tiltakene som mangler oppdatert status
 	@$(BIN)/python -m macros mangler
 
 test: $(DEV_STAMP) browser ## Kjør alle testene

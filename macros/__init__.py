@@ -65,7 +65,8 @@ FRAGMENT_MACROS: tuple[tuple[str, str, Callable[[Renderer], str]], ...] = (
     ("tiltaksoversikt", "Alle tiltak i én tabell.", Renderer.overview),
     ("statusfordeling", "Status for hele planen, hvert utviklingsområde og hvert delmål, som "
                         "stolpediagram.", Renderer.distribution),
-    ("trenger_oppfolging", "Tiltak som aldri er rapportert eller ikke er oppdatert på lenge.",
+    ("trenger_oppfolging", "Tiltak som mangler oppdatert status (ikke rapportert ennå eller "
+                           "ikke oppdatert på lenge).",
      Renderer.followup),
     ("oppdateringer", "Alle logginnslag i planen, nyeste først, med lenke til tiltaket.",
      Renderer.updates),

@@ -144,9 +144,9 @@ def _shown(path: Path) -> str:
 
 
 def mangler(folder: Path, exit_code: bool) -> int:
-    """Vis i Markdown tiltakene som trenger en statusmelding: de som aldri er rapportert, og
-    de som ikke er oppdatert på over foreldet_etter_dager dager (samme regel som «Trenger
-    oppfølging» på nettstedet), med lenke til skjemaet «Meld status» når PLAN_REPO_URL er
+    """Vis i Markdown tiltakene som mangler oppdatert status: de som ikke er rapportert ennå,
+    og de som ikke er oppdatert på over foreldet_etter_dager dager (samme regel som
+    statusoversikten på nettstedet), med lenke til skjemaet «Meld status» når PLAN_REPO_URL er
     satt. Avslutter med 1 ved feil i dataene, og med --exit-code med 3 når noe mangler."""
     # The docstring above is the command's help text, so it is in Norwegian.
     from .reminder import missing_reports
@@ -192,11 +192,11 @@ def main(argv: list[str] | None = None) -> int:
                                  help="oppsettet, en fil i prosjektmappen (standard: mkdocs.yml)")
     meld_parser = commands.add_parser("meld-status", help="legg inn en statusmelding fra "
                                       "skjemaet «Meld status»", description=meld_status.__doc__)
-    meld_parser.add_argument("--data", type=Path, default=None,
+    meld_parser.add_argument("--data", type=Path, default=None, metavar="MAPPE",
                              help="datamappe (standard: data/ eller PLAN_DATA_DIR)")
-    meld_parser.add_argument("--form", type=Path, default=None,
+    meld_parser.add_argument("--form", type=Path, default=None, metavar="FIL",
                              help="skjemaet (standard: .github/ISSUE_TEMPLATE/meld-status.yml)")
-    meld_parser.add_argument("--message-file", type=Path, default=None,
+    meld_parser.add_argument("--message-file", type=Path, default=None, metavar="FIL",
                              help="skriv en commit-melding for endringen hit når den er lagt inn")
     sheet_parser = commands.add_parser("rapportskjema", help="lag regnearket til en "
                                        "rapporteringsrunde", description=rapportskjema.__doc__)
@@ -204,18 +204,18 @@ def main(argv: list[str] | None = None) -> int:
                               help="regnearket som lages (standard: statusrapport-ÅÅÅÅ-MM-DD.xlsx)")
     sheet_parser.add_argument("--overwrite", action="store_true",
                               help="skriv over filen hvis den finnes")
-    sheet_parser.add_argument("--data", type=Path, default=None,
+    sheet_parser.add_argument("--data", type=Path, default=None, metavar="MAPPE",
                               help="datamappe (standard: data/ eller PLAN_DATA_DIR)")
     import_parser = commands.add_parser("importer", help="legg inn statusmeldingene fra et "
                                         "utfylt regneark", description=importer.__doc__)
     import_parser.add_argument("file", type=Path, metavar="FIL", help="det utfylte regnearket")
-    import_parser.add_argument("--data", type=Path, default=None,
+    import_parser.add_argument("--data", type=Path, default=None, metavar="MAPPE",
                                help="datamappe (standard: data/ eller PLAN_DATA_DIR)")
-    missing_parser = commands.add_parser("mangler", help="vis tiltakene som trenger en "
-                                         "statusmelding", description=mangler.__doc__)
+    missing_parser = commands.add_parser("mangler", help="vis tiltakene som mangler oppdatert "
+                                         "status", description=mangler.__doc__)
     missing_parser.add_argument("--exit-code", action="store_true",
                                 help="avslutt med 3 når noe mangler (for arbeidsflyter)")
-    missing_parser.add_argument("--data", type=Path, default=None,
+    missing_parser.add_argument("--data", type=Path, default=None, metavar="MAPPE",
                                 help="datamappe (standard: data/ eller PLAN_DATA_DIR)")
     args = parser.parse_args(argv)
     if args.command == "check":

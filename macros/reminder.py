@@ -1,6 +1,6 @@
 """The reminder: which tiltak need a status report, in Markdown for an issue.
 
-It uses the same rule as the overview's "Trenger oppfølging" (`Plan.needing_report`): tiltak
+It uses the same rule as the overview's "Mangler oppdatert status" (`Plan.needing_report`): tiltak
 never reported, and tiltak whose newest report is older than `foreldet_etter_dager` (unless
 its status closes the tiltak). A scheduled workflow keeps one open issue with this text.
 """
@@ -22,7 +22,7 @@ def _md(text: object) -> str:
 def _line(plan: Plan, measure: Measure, repo_url: str | None) -> str:
     latest = measure.latest
     if latest is None:
-        since = "Aldri rapportert."
+        since = "Ikke rapportert ennå."
     else:
         days = (plan.build_date - latest.date).days
         since = (f"Sist meldt {norwegian_date(latest.date)} "
@@ -42,13 +42,13 @@ def missing_reports(plan: Plan, repo_url: str | None = None) -> str:
                 f"{plan.stale_after_days} dager, eller en status som avslutter dem. Ingenting "
                 f"mangler.\n")
     lines = [f"Per {today} trenger **{len(never) + len(stale)} av {total} tiltak** en "
-             f"statusmelding: {len(never)} er aldri rapportert, og {len(stale)} har ikke fått "
-             f"en ny melding på over {plan.stale_after_days} dager.", ""]
+             f"statusmelding: {len(never)} er ikke rapportert ennå, og {len(stale)} har ikke "
+             f"fått en ny melding på over {plan.stale_after_days} dager.", ""]
     how = ("Trykk på «Meld status» ved hvert tiltak under, og fyll ut skjemaet."
            if repo_url else "Meld status med skjemaet «Meld status» eller regnearket.")
     lines += [how + " Mange på én gang? Bruk regnearket (`make rapportskjema`, se "
                     "CONTRIBUTING.md).", ""]
-    for heading, measures in ((f"Aldri rapportert ({len(never)})", never),
+    for heading, measures in ((f"Ikke rapportert ennå ({len(never)})", never),
                               (f"Ikke oppdatert på over {plan.stale_after_days} dager "
                                f"({len(stale)})", stale)):
         if measures:

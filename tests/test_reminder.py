@@ -39,11 +39,12 @@ def test_lists_exactly_the_tiltak_the_overview_follows_up(data, monkeypatch):
     assert [m.id for m in stale] == ["3.2.1", "3.3.1"]
     lines = out.splitlines()
     assert lines[0] == ("Per 1. november 2026 trenger **27 av 33 tiltak** en statusmelding: 25 "
-                        "er aldri rapportert, og 2 har ikke fått en ny melding på over 180 dager.")
-    assert "### Aldri rapportert (25)" in lines
+                        "er ikke rapportert ennå, og 2 har ikke fått en ny melding på over 180 "
+                        "dager.")
+    assert "### Ikke rapportert ennå (25)" in lines
     assert "### Ikke oppdatert på over 180 dager (2)" in lines
     assert (f"- **Tiltak 1.1.3**: Vurdere å søke eksterne midler til finansiering. "
-            f"*Aldri rapportert.* [Meld status for tiltak 1.1.3]({REPO}/issues/new?"
+            f"*Ikke rapportert ennå.* [Meld status for tiltak 1.1.3]({REPO}/issues/new?"
             f"template=meld-status.yml&tiltak=1.1.3&title=Status%20for%20tiltak%201.1.3)") in lines
     stale_line = next(line for line in lines if line.startswith("- **Tiltak 3.3.1**"))
     assert "*Sist meldt 1. mars 2026 (Utsatt), for 245 dager siden.*" in stale_line
@@ -55,7 +56,7 @@ def test_without_a_repository_there_are_no_links(data):
     assert "](" not in out and "issues/new" not in out
     assert len(listed(out)) == 27
     assert "- **Tiltak 1.1.3**: Vurdere å søke eksterne midler til finansiering. " \
-           "*Aldri rapportert.*" in out.splitlines()
+           "*Ikke rapportert ennå.*" in out.splitlines()
 
 
 def test_nothing_missing_says_so_and_exits_zero(data):
@@ -89,4 +90,4 @@ def test_tiltak_text_is_inert_in_the_issue(data):
         "<b>Fet</b> [lenke](https://example.org) *stjerne* `kode` | # slutt"), encoding="utf-8")
     _, out, _ = run_main(["mangler", "--data", str(data)])
     assert ("- **Tiltak 1.1.3**: \\<b\\>Fet\\</b\\> \\[lenke\\](https://example.org) "
-            "\\*stjerne\\* \\`kode\\` \\| \\# slutt *Aldri rapportert.*") in out.splitlines()
+            "\\*stjerne\\* \\`kode\\` \\| \\# slutt *Ikke rapportert ennå.*") in out.splitlines()

@@ -198,8 +198,8 @@ def test_preview_shows_data_errors_as_a_page_and_recovers(tmp_path):
         # Fixed: the real page comes back.
         area_file.write_text(good, encoding="utf-8")
         page = _wait_for(server, base + AREA_URL, _is_area_page)
-        assert "<title>1. Mangfold - Handlingsplan for Norsk kulturskoleråd Oslo og Viken</title>" \
-            in page
+        assert ("<title>Utviklingsområde 1: Mangfold - Handlingsplan for Norsk kulturskoleråd Oslo "
+                "og Viken</title>") in page
         _wait_for(server, base + "tiltak/1-1-1/", lambda body: not _is_error_page(body))
         # Broken while running: the pages of the last good build show the errors.
         area_file.write_text(bad, encoding="utf-8")
