@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import EXAMPLE_DATA
+from conftest import EXAMPLE_DATA, ROOT
 from htmlscan import PageScan, normalise
 from macros.load import load_plan
 from macros.render import Renderer
