@@ -16,7 +16,9 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any, NoReturn
 
 USAGE = "Bruk: "
 POSITIONALS = "Argumenter"
@@ -53,9 +55,11 @@ PLACEHOLDER = re.compile(r"%\((\w+)\)[sr]|%[sr]")
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[re.Pattern, str, list[str]]]:
     """(regex matching a finished English message, bokmål template, placeholder names)."""
-    patterns = []
+    patterns: list[tuple[int, re.Pattern, str, list[str]]] = []
     for english, norwegian in MESSAGES.items():
-        names, parts, position, count = [], [], 0, 0
+        names: list[str] = []
+        parts: list[str] = []
+        position = count = 0
         for match in PLACEHOLDER.finditer(english):
             name = match.group(1) or f"_{count}"
             count += 1
@@ -63,7 +67,8 @@ def _patterns() -> list[tuple[re.Pattern, str, list[str]]]:
             parts += [re.escape(english[position:match.start()]), f"(?P<{name}>.+?)"]
             position = match.end()
         parts.append(re.escape(english[position:]))
-        template = PLACEHOLDER.sub(lambda m, n=iter(names): f"{{{next(n)}}}", norwegian)
+        in_order = iter(names)
+        template = PLACEHOLDER.sub(lambda _: f"{{{next(in_order)}}}", norwegian)
         literal = len(PLACEHOLDER.sub("", english))
         patterns.append((literal, re.compile("".join(parts) + r"\Z", re.S), template, names))
     # The most literal text first: "expected one argument" before "expected %s argument".
@@ -84,16 +89,19 @@ def translate(message: str) -> str:
 class NorwegianHelpFormatter(argparse.HelpFormatter):
     """The help text with a Norwegian "Bruk:" line."""
 
-    def add_usage(self, usage, actions, groups, prefix=None):
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[argparse._MutuallyExclusiveGroup],
+                  prefix: str | None = None) -> None:
         super().add_usage(usage, actions, groups, USAGE if prefix is None else prefix)
 
 
 class NorwegianArgumentParser(argparse.ArgumentParser):
     """An ArgumentParser that speaks bokmål; its sub-command parsers are of this class too."""
 
-    def __init__(self, *args, add_help: bool = True, **kwargs):
+    def __init__(self, *args: Any, add_help: bool = True, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", NorwegianHelpFormatter)
-        super().__init__(*args, add_help=False, **kwargs)
+        kwargs["add_help"] = False  # our own -h, with a Norwegian help text, is added below
+        super().__init__(*args, **kwargs)
         self._positionals.title = POSITIONALS
         self._optionals.title = OPTIONALS
         if add_help:
@@ -101,7 +109,7 @@ class NorwegianArgumentParser(argparse.ArgumentParser):
             self.add_argument(prefix + "h", prefix * 2 + "help", action="help",
                               default=argparse.SUPPRESS, help=HELP)
 
-    def error(self, message: str):
+    def error(self, message: str) -> NoReturn:
         """Print the usage and the error in bokmål, and exit with 2 (as argparse does)."""
         self.print_usage(sys.stderr)
         self.exit(2, ERROR.format(prog=self.prog, message=translate(message)))
