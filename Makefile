@@ -6,17 +6,20 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SITE_STAMP := $(VENV)/.site-installed
 ZENSICAL_STAMP := $(VENV)/.zensical-installed
+PDF_STAMP  := $(VENV)/.pdf-installed
 DEV_STAMP  := $(VENV)/.dev-installed
 # The engine `make build` uses: mkdocs (default) or zensical (the successor, see README.md).
 ENGINE ?= mkdocs
 CHROMIUM   ?= /usr/bin/chromium
 HOST ?= 127.0.0.1:8000
 BASE ?= origin/main
+# `make fastsett PERIODE=<id>`: the reporting period to freeze (see CONTRIBUTING.md, Guide 7).
+PERIODE ?=
 # Material prints an end-of-life notice on every build; the migration is tracked in the README.
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check diff test bench browser clean delingsbilde skjemabilde rapportskjema importer mangler
+.PHONY: help serve build check diff test bench browser clean delingsbilde skjemabilde rapportskjema importer mangler pdf fastsett
 
 help: ## Vis denne hjelpen
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -32,9 +35,13 @@ $(ZENSICAL_STAMP): requirements.txt requirements-zensical.txt | $(VENV)/bin/pyth
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
 	@touch $@ $(SITE_STAMP)
 
-$(DEV_STAMP): requirements.txt requirements-zensical.txt requirements-dev.txt | $(VENV)/bin/python
+$(PDF_STAMP): requirements.txt requirements-pdf.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-pdf.txt
+	@touch $@ $(SITE_STAMP)
+
+$(DEV_STAMP): requirements.txt requirements-zensical.txt requirements-pdf.txt requirements-dev.txt | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	@touch $@ $(SITE_STAMP) $(ZENSICAL_STAMP)
+	@touch $@ $(SITE_STAMP) $(ZENSICAL_STAMP) $(PDF_STAMP)
 
 serve: $(SITE_STAMP) ## Forhåndsvis nettstedet på http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve --dev-addr $(HOST)
@@ -65,6 +72,15 @@ importer: $(SITE_STAMP) ## Legg inn statusmeldingene fra et utfylt regneark (mak
 
 mangler: $(SITE_STAMP) ## Vis tiltakene som mangler oppdatert status
 	@$(BIN)/python -m macros mangler
+
+pdf: $(PDF_STAMP) browser ## Bygg nettstedet og lag PDF av Hele planen og rapporten for hver periode
+	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/python -m macros pdf --site-dir site --chromium "$(CHROMIUM)"
+
+fastsett: $(SITE_STAMP) ## Fastsett rapporten for en periode (make fastsett PERIODE=2024-2025)
+	@if [ -z "$(PERIODE)" ]; then \
+	  echo "Skriv hvilken periode som skal fastsettes, for eksempel: make fastsett PERIODE=2024-2025" >&2; exit 2; fi
+	@$(BIN)/python -m macros fastsett "$(PERIODE)" $(if $(OVERSKRIV),--overskriv) $(if $(TVING),--tving)
 
 test: $(DEV_STAMP) browser ## Kjør alle testene
 	$(BIN)/python -m pytest

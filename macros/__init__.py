@@ -21,14 +21,18 @@ Editors write these in Markdown:
 - ``{{ tilgjengelighetskontakt() }}`` and ``{{ uustatuslenke() }}``: the accessibility
   statement's contact address and its uustatus.no link (settings in mkdocs.yml's `extra`);
 - ``{{ statusforklaring() }}``: what each status means;
-- ``{{ hele_planen() }}``: the whole plan for print, dated, with a QR code to the site.
+- ``{{ hele_planen() }}``: the whole plan for print, dated, with a QR code to the site;
+- ``{{ perioder() }}``: the reporting periods and their reports (periods.py), and
+  ``{{ periodedata() }}``: their open-data files;
+- ``{{ vedtatt() }}``: "Vedtatt <dato>" and the adopted plan document, when they are set.
 
 After the build, `output.finish_site` also writes `feed.xml` and the open data in `data/`.
 
 Data text written straight into Markdown goes through the ``tekst`` filter, e.g.
 ``{{ plan.title | tekst }}``, so it can never become HTML, Markdown or a link.
 
-The generated tiltak and delmål pages (see pages.py) call ``tiltaksside`` and ``delmalsside``.
+The generated tiltak, delmål and period pages (see pages.py) call ``tiltaksside``,
+``delmalsside`` and ``periodeside``.
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ _PROJECT = str(Path(__file__).resolve().parent.parent)
 if _PROJECT not in sys.path:
     sys.path.insert(0, _PROJECT)
 
+from . import periods  # noqa: E402
 from .config import AccessibilitySettings, SiteSettings  # noqa: E402
 from .errors import DataErrors  # noqa: E402
 from .load import load_plan  # noqa: E402
@@ -71,6 +76,12 @@ FRAGMENT_MACROS: tuple[tuple[str, str, Callable[[Renderer], str]], ...] = (
     ("oppdateringer", "Alle logginnslag i planen, nyeste først, med lenke til tiltaket.",
      Renderer.updates),
     ("statusforklaring", "Hva hver status betyr.", Renderer.legend),
+    ("perioder", "Rapporteringsperiodene med lenke til rapporten for hver, eller hvordan de "
+                 "legges inn.", periods.render_index),
+    ("periodedata", "Lenker til JSON- og CSV-filene for hver periode (siden «Åpne data»).",
+     periods.render_files),
+    ("vedtatt", "«Vedtatt <dato>» og lenke til planen slik den ble vedtatt, når de står i "
+                "data/plan.yaml.", periods.render_adopted),
 )
 
 
@@ -141,7 +152,7 @@ def define_env(env: MacrosEnv) -> None:
         return Renderer(plan, env.page.url, settings.repo_url, _link_base(env.page),
                         settings.site_url)
 
-    def own_page(item: Goal | Measure, kind: str) -> None:
+    def own_page(item: Goal | Measure | periods.Period, kind: str) -> None:
         """Fail unless the page calling the macro is the item's generated page."""
         if _page_source(env.page) != item.page_file:
             raise _fail(f"{_page_source(env.page)}: {kind} {item.id} vises på sin egen side "
@@ -193,6 +204,13 @@ def define_env(env: MacrosEnv) -> None:
     def hele_planen() -> str:
         """Hele planen med status, datert og med QR-kode til nettstedet, for utskrift."""
         return renderer().whole_plan(qr_svg(settings.site_url))
+
+    @env.macro
+    def periodeside(period_id: str) -> str:
+        """Rapporten for én periode (lages automatisk for hver periode i data/plan.yaml)."""
+        period = next(p for p in plan.periods if p.id == period_id)
+        own_page(period, "perioden")
+        return periods.render_page(renderer(), period_id)
 
     @env.macro
     def tilgjengelighetskontakt() -> str:

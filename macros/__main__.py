@@ -2,7 +2,9 @@
 `python -m macros diff REVISION` prints the status diff for reviewers;
 `python -m macros zensical` builds the site with Zensical instead of MkDocs;
 `meld-status`, `rapportskjema`, `importer` and `mangler` take status reports without YAML
-(the issue form, the spreadsheet) and list the tiltak that need one."""
+(the issue form, the spreadsheet) and list the tiltak that need one;
+`python -m macros fastsett ID` freezes a reporting period's report (periods.py);
+`python -m macros pdf` prints Hele planen and each period's report to PDF (pdf.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,8 @@ from pathlib import Path
 
 from .argparse_nb import NorwegianArgumentParser
 from .diff import RevisionError, status_diff
+from . import periods
+from .chromium import DEFAULT_CHROMIUM
 from .errors import NOT_PUBLISHED_YET, DataErrors
 from .load import load_plan
 from .settings import build_date, data_dir, repo_url
@@ -28,6 +32,37 @@ def check(folder: Path) -> int:
         return 1
     print(f"Dataene er i orden: {len(plan.areas)} utviklingsområder, {len(plan.goals)} delmål "
           f"og {len(plan.measures)} tiltak.")
+    differences = periods.warnings(plan)
+    if differences:
+        print(f"Advarsel: loggen sier noe annet enn en fastsatt rapport ({len(differences)} "
+              f"avvik). Rapporten viser fortsatt det som ble fastsatt, med en merknad om dette. Er "
+              f"loggen riktig, la den stå; ellers rett linjen. Skal rapporten rettes, fastsett "
+              f"perioden på nytt: make fastsett PERIODE=<id> OVERSKRIV=1.", file=sys.stderr)
+        for difference in differences:
+            print(difference, file=sys.stderr)
+    return 0
+
+
+def fastsett(period_id: str, folder: Path, overwrite: bool, force: bool) -> int:
+    """Fastsett rapporten for en periode etter at årsmøtet har godkjent den: skriver
+    data/perioder/<id>.yaml med status ved start og slutt og meldingene i perioden for hvert
+    tiltak, fra loggen slik den er nå. Nettstedet viser deretter rapporten slik den ble
+    fastsatt. Nekter å skrive over en fastsatt periode (uten --overskriv) og å fastsette en
+    periode som ikke er slutt (uten --tving). Avslutter med 1 hvis ingenting ble skrevet."""
+    # The docstring above is the command's help text, so it is in Norwegian.
+    today = build_date()
+    try:
+        path, result = periods.freeze(folder, period_id, today, overwrite, force)
+    except DataErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    except periods.FreezeError as exc:
+        print(f"Fastsatte ikke perioden: {exc}", file=sys.stderr)
+        return 1
+    changed = sum(row.changed for row in result.rows)
+    print(f"Fastsatte perioden {result.period.id} ({result.period.name}) per {today.isoformat()} "
+          f"i {path}: {len(result.rows)} tiltak, {result.entry_count()} meldinger i perioden, "
+          f"{changed} tiltak endret status. Legg filen inn i git og send den som en pull request.")
     return 0
 
 
@@ -170,6 +205,27 @@ def _guarded(command: Callable[..., int], *args: object) -> int:
         return 2
 
 
+def pdf(site_dir: Path, chromium: str) -> int:
+    """Lag PDF av «Hele planen» og av rapporten for hver periode, fra et nettsted som er bygget
+    (make pdf bygger det først), med Chromium: site/hele-planen/handlingsplan.pdf og
+    site/perioder/<id>/rapport-<id>.pdf. Sidene får lenke til PDF-ene. Avslutter med 1 ved
+    feil."""
+    # The docstring above is the command's help text, so it is in Norwegian.
+    from .pdf import PdfError, print_pdfs
+
+    try:
+        written = print_pdfs(site_dir, load_plan(), chromium)
+    except DataErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    except PdfError as exc:
+        print(f"Lagde ikke PDF: {exc}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"Skrev {path}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = NorwegianArgumentParser(prog="python -m macros",
                                      description="Verktøy for dataene i handlingsplanen.")
@@ -217,6 +273,23 @@ def main(argv: list[str] | None = None) -> int:
                                 help="avslutt med 3 når noe mangler (for arbeidsflyter)")
     missing_parser.add_argument("--data", type=Path, default=None, metavar="MAPPE",
                                 help="datamappe (standard: data/ eller PLAN_DATA_DIR)")
+    freeze_parser = commands.add_parser("fastsett", help="fastsett rapporten for en periode",
+                                        description=fastsett.__doc__)
+    freeze_parser.add_argument("period", metavar="periode",
+                               help="id-en til perioden i data/plan.yaml, for eksempel 2024-2025")
+    freeze_parser.add_argument("--overskriv", action="store_true",
+                               help="fastsett på nytt en periode som allerede er fastsatt")
+    freeze_parser.add_argument("--tving", action="store_true",
+                               help="fastsett en periode som ikke er slutt ennå (status per i dag)")
+    freeze_parser.add_argument("--data", type=Path, default=None,
+                               help="datamappe (standard: data/ eller PLAN_DATA_DIR)")
+    pdf_parser = commands.add_parser("pdf", help="lag PDF av Hele planen og periodene",
+                                     description=pdf.__doc__)
+    pdf_parser.add_argument("--site-dir", type=Path, default=Path("site"),
+                            help="det bygde nettstedet (standard: site)")
+    pdf_parser.add_argument("--chromium", default=None,
+                            help="stien til Chromium (standard: /usr/bin/chromium, ellers "
+                                 "Playwrights egen)")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.data or data_dir())
@@ -232,6 +305,10 @@ def main(argv: list[str] | None = None) -> int:
         return _guarded(importer, args.file, args.data or data_dir())
     if args.command == "mangler":
         return _guarded(mangler, args.data or data_dir(), args.exit_code)
+    if args.command == "pdf":
+        return pdf(args.site_dir, args.chromium or DEFAULT_CHROMIUM)
+    if args.command == "fastsett":
+        return fastsett(args.period, args.data or data_dir(), args.overskriv, args.tving)
     return 2
 
 

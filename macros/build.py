@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
+from . import periods
 from .model import Area, Goal, LogEntry, Measure, Plan, Status
 from .read import Document
 
@@ -15,8 +17,11 @@ def _status(raw: dict, ident: str) -> Status:
                   raw.get("avsluttet", False))
 
 
-def build_plan(plan: dict, area_docs: list[Document], today: dt.date) -> Plan:
-    """The model of valid data: areas in id order, everything else in file order."""
+def build_plan(plan: dict, area_docs: list[Document], today: dt.date,
+               snapshots: list[tuple[Any, periods.Where, str]] | None = None) -> Plan:
+    """The model of valid data: areas in id order, everything else in file order.
+
+    `snapshots` are the frozen period reports: (value, position lookup, file) of each."""
     statuses = tuple(_status(s, s["id"]) for s in plan["statuser"])
     by_id = {s.id: s for s in statuses}
     built_areas = []
@@ -30,7 +35,8 @@ def build_plan(plan: dict, area_docs: list[Document], today: dt.date) -> Plan:
                     items=tuple(m.get("punkter", ())), see=m.get("se"),
                     owner=m.get("ansvarlig"),
                     deadline=dt.date.fromisoformat(m["frist"]) if m.get("frist") else None,
-                    log=_log(m.get("logg") or [], by_id),
+                    log=_log(m.get("logg") or [], by_id, doc,
+                             ("delmål", gi, "tiltak", mi, "logg")),
                     line=doc.where(("delmål", gi, "tiltak", mi))[0],
                 )
                 for mi, m in enumerate(raw_goal["tiltak"])
@@ -44,18 +50,22 @@ def build_plan(plan: dict, area_docs: list[Document], today: dt.date) -> Plan:
         stale_after_days=plan["foreldet_etter_dager"], statuses=statuses,
         unreported=_status(plan["ikke_rapportert"], UNREPORTED_ID),
         areas=tuple(built_areas), build_date=today,
+        adopted=periods.adopted(plan), source=plan.get("kilde"),
+        periods=periods.build_periods(plan, snapshots or []),
     )
     result.goals_by_id.update((g.id, g) for g in result.goals)
     result.measures_by_id.update((m.id, m) for m in result.measures)
     return result
 
 
-def _log(entries: list[dict], statuses: dict[str, Status]) -> tuple[LogEntry, ...]:
-    """Log entries newest first; on the same date, the later one in the file is newer."""
+def _log(entries: list[dict], statuses: dict[str, Status], doc: Document,
+         path: tuple) -> tuple[LogEntry, ...]:
+    """Log entries newest first; on the same date, the later one in the file is newer. Each
+    keeps its line in the file (`path` is where the list stands)."""
     built = [
         (dt.date.fromisoformat(e["dato"]), index,
          LogEntry(dt.date.fromisoformat(e["dato"]), statuses[e["status"]], e["tekst"],
-                  e.get("lenke")))
+                  e.get("lenke"), doc.where((*path, index))[0]))
         for index, e in enumerate(entries)
     ]
     return tuple(entry for _, _, entry in sorted(built, key=lambda t: (t[0], t[1]), reverse=True))

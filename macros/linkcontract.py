@@ -19,6 +19,7 @@ from .feed import FEED_FILE
 from .model import Plan, item_anchor
 from .opendata import published_files
 from .pages import generated_pages
+from .periods import published_files as period_files
 from .read import display
 from .redirects import REDIRECTS_FILE, Redirect
 from .settings import ROOT
@@ -109,7 +110,8 @@ def site_map(plan: Plan, redirects: tuple[Redirect, ...], docs_dir: Path = DOCS_
         if area.page_url in pages:
             pages[area.page_url] = frozenset(anchors)
     pages.update((page_url(path), None) for path, _ in generated_pages(plan))
-    files = (*ENGINE_FILES, FEED_FILE, *published_files(), *_docs_files(docs_dir))
+    files = (*ENGINE_FILES, FEED_FILE, *published_files(), *period_files(plan),
+             *_docs_files(docs_dir))
     pages.update((name, frozenset()) for name in files)
     return SiteMap(pages, {r.source_url: r.target_url for r in redirects})
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from . import periods
 from .build import UNREPORTED_ID, build_plan
 from .check import Data, run_checks, vocabulary
 from .errors import DataError, DataErrors
@@ -29,6 +30,7 @@ PLAN_FILE = "plan.yaml"
 AREAS_DIR = "omrader"
 PLAN_SCHEMA = "plan.schema.json"
 AREA_SCHEMA = "omrade.schema.json"
+SNAPSHOT_SCHEMA = periods.SNAPSHOT_SCHEMA
 
 
 def data_files(folder: Path) -> list[Path]:
@@ -46,8 +48,10 @@ def load_plan(folder: Path | None = None, today: dt.date | None = None,
     folder = (folder or data_dir()).resolve()
     schema_dir = (schema_dir or SCHEMA_DIR).resolve()
     files = tuple(data_files(folder))
-    stamps = tuple(mtime(f) for f in (*files, schema_dir / PLAN_SCHEMA, schema_dir / AREA_SCHEMA))
-    return _load(folder, files, today or build_date(), schema_dir, stamps)
+    snapshots = tuple(periods.snapshot_files(folder))
+    stamps = tuple(mtime(f) for f in (*files, *snapshots, schema_dir / PLAN_SCHEMA,
+                                      schema_dir / AREA_SCHEMA, schema_dir / SNAPSHOT_SCHEMA))
+    return _load(folder, files, snapshots, today or build_date(), schema_dir, stamps)
 
 
 def read_count() -> int:
@@ -56,8 +60,8 @@ def read_count() -> int:
 
 
 @lru_cache(maxsize=1)
-def _load(folder: Path, files: tuple[Path, ...], today: dt.date, schema_dir: Path,
-          stamps: tuple[int, ...]) -> Plan:
+def _load(folder: Path, files: tuple[Path, ...], snapshots: tuple[Path, ...], today: dt.date,
+          schema_dir: Path, stamps: tuple[int, ...]) -> Plan:
     """Read, validate and check every file, then build; `stamps` (mtimes) key the cache."""
     plan_doc = read_document(files[0], "schema/plan.schema.json")
     area_docs = [read_document(path, "../schema/omrade.schema.json", "område")
@@ -71,11 +75,20 @@ def _load(folder: Path, files: tuple[Path, ...], today: dt.date, schema_dir: Pat
     for doc in area_docs:
         validate(doc, area_schema, labels)
     run_checks(Data(plan_doc, area_docs, today, _status_enum(area_schema.schema)))
+    # Reporting periods in plan.yaml and their frozen reports in perioder/ (periods.py).
+    plan_doc.errors += periods.check_plan(plan_doc.value, plan_doc.where, plan_doc.display)
+    snapshot_docs = [read_document(path, periods.SNAPSHOT_SCHEMA_REF) for path in snapshots]
+    for doc in snapshot_docs:
+        validate(doc, schema_validator(schema_dir, SNAPSHOT_SCHEMA))
+        doc.errors += periods.check_snapshot(doc.value, doc.where, doc.display, doc.path.stem,
+                                             plan_doc.value, [s["id"] for s in
+                                                              vocabulary(plan_doc)])
 
-    errors = [e for doc in (plan_doc, *area_docs) for e in doc.errors]
+    errors = [e for doc in (plan_doc, *area_docs, *snapshot_docs) for e in doc.errors]
     if errors:
         raise DataErrors(errors)
-    return build_plan(plan_doc.value, area_docs, today)
+    return build_plan(plan_doc.value, area_docs, today,
+                      [(doc.value, doc.where, doc.display) for doc in snapshot_docs])
 
 
 def _status_enum(schema: Any) -> list[str]:

@@ -6,6 +6,10 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # periods.py imports this module
+    from .periods import Period
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,7 @@ class LogEntry:
     status: Status
     text: str
     link: str | None = None
+    line: int = field(default=0, compare=False)  # line of the entry in its area file; 0 if unknown
 
 
 def item_kind(item_id: str) -> str:
@@ -84,6 +89,7 @@ class Measure(_PlanItem):
 
     @property
     def latest(self) -> LogEntry | None:
+        """The newest entry whatever its date; pages use `Plan.current_report` (build date)."""
         return self.log[0] if self.log else None
 
 
@@ -132,6 +138,9 @@ class Plan:
     unreported: Status
     areas: tuple[Area, ...]
     build_date: dt.date
+    adopted: dt.date | None = None  # "vedtatt": when the plan was adopted, if given
+    source: str | None = None  # "kilde": the adopted plan document's address, if given
+    periods: tuple[Period, ...] = ()  # reporting periods ("perioder"), oldest first
     goals_by_id: dict[str, Goal] = field(default_factory=dict, repr=False, compare=False)
     measures_by_id: dict[str, Measure] = field(default_factory=dict, repr=False, compare=False)
 
@@ -164,22 +173,48 @@ class Plan:
     def area(self, area_id: str) -> Area:
         return self._areas_by_id[area_id]
 
+    @staticmethod
+    def report_on(measure: Measure, day: dt.date) -> LogEntry | None:
+        """The newest log entry dated on or before `day` (same date: the later line in the file)."""
+        for entry in measure.log:  # newest first, so the first one on or before `day`
+            if entry.date <= day:
+                return entry
+        return None
+
+    def status_on(self, measure: Measure, day: dt.date) -> Status:
+        """The status of a measure on a day: the newest report on or before it, else unreported.
+
+        The one rule for status everywhere: pages and open data ask for the build date
+        (`status_of`), period reports for the period's start and end.
+        """
+        entry = self.report_on(measure, day)
+        return entry.status if entry else self.unreported
+
+    def current_report(self, measure: Measure) -> LogEntry | None:
+        """The newest report on the build date (a report dated later does not count yet)."""
+        return self.report_on(measure, self.build_date)
+
     def status_of(self, measure: Measure) -> Status:
-        """The current status: the newest log entry's, or the unreported status."""
-        return measure.latest.status if measure.latest else self.unreported
+        """The status on the build date."""
+        return self.status_on(measure, self.build_date)
+
+    def older_reports(self, measure: Measure) -> list[LogEntry]:
+        """Every log entry but the current report, newest first (the collapsible history)."""
+        current = self.current_report(measure)
+        return [entry for entry in measure.log if entry is not current]
 
     def is_stale(self, measure: Measure) -> bool:
         """True if the newest report is older than `stale_after_days` on the build date.
 
         A measure whose status closes it ("avsluttet", such as Fullført) is never stale.
         """
-        latest = measure.latest
+        latest = self.current_report(measure)
         return (latest is not None and not latest.status.closed
                 and (self.build_date - latest.date).days > self.stale_after_days)
 
     def needs_report(self, measure: Measure) -> bool:
         """True if the measure was never reported or its newest report is stale."""
-        return measure.latest is None or self.is_stale(measure)
+        return self.current_report(measure) is None or self.is_stale(measure)
 
     @property
     def stale_before(self) -> dt.date:
@@ -188,7 +223,7 @@ class Plan:
 
     @cached_property
     def _needing_report(self) -> tuple[list[Measure], list[Measure]]:
-        never = [m for m in self.measures if m.latest is None]
+        never = [m for m in self.measures if self.current_report(m) is None]
         stale = [m for m in self.measures if self.is_stale(m)]
         return never, stale
 
@@ -200,13 +235,15 @@ class Plan:
     def _log_entries(self) -> list[tuple[Measure, LogEntry]]:
         order = [(entry.date, -position, index, measure, entry)
                  for position, measure in enumerate(self.measures)
-                 for index, entry in enumerate(reversed(measure.log))]
+                 for index, entry in enumerate(reversed(measure.log))
+                 if entry.date <= self.build_date]
         # Same day: plan order across measures, the later line in the file first.
         order.sort(key=lambda t: t[:3], reverse=True)
         return [(m, e) for *_, m, e in order]
 
     def log_entries(self) -> list[tuple[Measure, LogEntry]]:
-        """Every log entry of the plan with its measure, newest first, then in plan order."""
+        """Every log entry up to the build date with its measure, newest first, then in plan
+        order (the updates page and the feed)."""
         return self._log_entries
 
     @property
@@ -216,8 +253,19 @@ class Plan:
 
     def status_counts(self, measures: Iterable[Measure]) -> list[tuple[Status, int]]:
         """Count measures per status, in vocabulary order, unreported last; zeros included."""
+        return self.count_statuses(self.status_of(m) for m in measures)
+
+    def count_statuses(self, statuses: Iterable[Status]) -> list[tuple[Status, int]]:
+        """Count statuses in vocabulary order, unreported last; zeros included."""
         counts: dict[str, int] = {}
-        for m in measures:
-            sid = self.status_of(m).id
-            counts[sid] = counts.get(sid, 0) + 1
+        for status in statuses:
+            counts[status.id] = counts.get(status.id, 0) + 1
         return [(s, counts.get(s.id, 0)) for s in (*self.statuses, self.unreported)]
+
+    @cached_property
+    def _statuses_by_id(self) -> dict[str, Status]:
+        return {s.id: s for s in (*self.statuses, self.unreported)}
+
+    def status_by_id(self, status_id: str) -> Status:
+        """A status of the vocabulary, or the unreported status, by its id."""
+        return self._statuses_by_id[status_id]

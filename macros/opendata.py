@@ -41,7 +41,7 @@ def _log_entry(entry: LogEntry) -> dict[str, Any]:
 
 
 def _measure(plan: Plan, measure: Measure, site_url: str) -> dict[str, Any]:
-    latest = measure.latest
+    latest = plan.current_report(measure)
     return {
         "id": measure.id,
         "tekst": measure.text,
@@ -102,7 +102,7 @@ def csv_rows(plan: Plan) -> list[tuple[str, ...]]:
     for area in plan.areas:
         for goal in area.goals:
             for measure in goal.measures:
-                latest = measure.latest
+                latest = plan.current_report(measure)
                 rows.append((
                     f"Utviklingsområde {area.id}: {area.title}", f"Delmål {goal.id}",
                     f"Tiltak {measure.id}",
@@ -113,12 +113,17 @@ def csv_rows(plan: Plan) -> list[tuple[str, ...]]:
     return rows
 
 
-def render_csv(plan: Plan) -> str:
-    """The CSV text (without the BOM, which `write_open_data` adds)."""
+def csv_text(rows: list[tuple[str, ...]]) -> str:
+    """Rows as CSV for Excel (`;`, CRLF), without the BOM the writers add."""
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n") \
-        .writerows(csv_rows(plan))
+        .writerows(rows)
     return buffer.getvalue()
+
+
+def render_csv(plan: Plan) -> str:
+    """The CSV text (without the BOM, which `write_open_data` adds)."""
+    return csv_text(csv_rows(plan))
 
 
 def _schema_sources() -> list[Path]:

@@ -14,6 +14,7 @@ from .config import SiteSettings
 from .feed import write_feed
 from .model import Area, Plan
 from .opendata import write_open_data
+from .periods import write_period_data
 
 PAGE_FILE = "index.html"
 
@@ -47,4 +48,5 @@ def finish_site(plan: Plan, site_dir: Path, settings: SiteSettings) -> list[str]
         return problems
     write_feed(plan, site_dir, settings.site_url)
     write_open_data(plan, site_dir, settings.site_url, settings.licence)
+    write_period_data(plan, site_dir, settings.site_url, settings.licence)
     return []

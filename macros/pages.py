@@ -1,5 +1,5 @@
-"""Files made from the data: one page per tiltak (`tiltak/1-1-1.md`) and per delmål, and the
-redirect pages at old addresses.
+"""Files made from the data: one page per tiltak (`tiltak/1-1-1.md`), per delmål and per
+reporting period (`perioder/2024-2025.md`), and the redirect pages at old addresses.
 
 Host-neutral (plan in, file contents out): the MkDocs hook (hooks/pages.py) adds the result
 to MkDocs' files, and the Zensical path (engine.py) writes it into its copy of docs/. Each
@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .model import Goal, Measure, Plan
+from .periods import PERIOD_MACRO, period_description
 from .redirects import load_redirects, page_problems, redirect_pages
 from .templating import environment
 from .text import norwegian_date
@@ -46,8 +47,9 @@ class PageClash(Exception):
 def measure_description(measure: Measure, plan: Plan) -> str:
     """Link-preview text of a tiltak: its text and its current status."""
     status = f"Status: {plan.status_of(measure).name}"
-    if measure.latest:
-        status += f" (meldt {norwegian_date(measure.latest.date)})"
+    latest = plan.current_report(measure)
+    if latest:
+        status += f" (meldt {norwegian_date(latest.date)})"
     return f"{measure.text} {status}."
 
 
@@ -75,7 +77,14 @@ def _measure_pages(plan: Plan) -> list[tuple[str, str]]:
             for m in plan.measures]
 
 
-PAGE_KINDS: tuple[Callable[[Plan], list[tuple[str, str]]], ...] = (_goal_pages, _measure_pages)
+def _period_pages(plan: Plan) -> list[tuple[str, str]]:
+    return [(p.page_file, page_source(PERIOD_MACRO, p.id, f"Rapport for {p.name}",
+                                      period_description(p, plan)))
+            for p in plan.periods]
+
+
+PAGE_KINDS: tuple[Callable[[Plan], list[tuple[str, str]]], ...] = (
+    _goal_pages, _measure_pages, _period_pages)
 
 
 def generated_pages(plan: Plan) -> list[tuple[str, str]]:

@@ -32,10 +32,11 @@ TEXT_TAGS = frozenset((STR_TAG, "tag:yaml.org,2002:timestamp"))
 # The C parser is about 8x faster than the pure-Python one; fall back only where it is missing.
 BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Subject words for list items, by the key of the list they stand in.
-KIND_BY_KEY = {"delmål": "delmål", "tiltak": "tiltak", "statuser": "status"}
+KIND_BY_KEY = {"delmål": "delmål", "tiltak": "tiltak", "statuser": "status",
+               "perioder": "periode"}
 # How a list item without a usable id is named: "det 2. tiltaket under delmål 1.1".
 ITEM_BY_KIND = {"delmål": "det {n}. delmålet i", "tiltak": "det {n}. tiltaket under",
-                "status": "den {n}. statusen i"}
+                "status": "den {n}. statusen i", "periode": "den {n}. perioden i"}
 # A line that looks like YAML structure: a list item or a `key:`.
 STRUCTURE_LINE = re.compile(r"^\s*(?:-\s|[^\s\"'#][^:#]*:(?:\s|$))")
 

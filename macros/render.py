@@ -99,4 +99,7 @@ class Renderer:
         return self._render("goal_page.html", goal=goal)
 
     def whole_plan(self, qr_svg: str) -> str:
-        return self._render("whole_plan.html", qr_svg=qr_svg, site_url=self.site_url)
+        from .pdf import WHOLE_PLAN_PDF, pdf_marker
+
+        return self._render("whole_plan.html", qr_svg=qr_svg, site_url=self.site_url,
+                            pdf_marker=pdf_marker(WHOLE_PLAN_PDF))

@@ -20,21 +20,16 @@ then `base = serve(build.site)`.
 from __future__ import annotations
 
 import functools
-import http.server
 import os
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
+from macros import chromium
+from macros.chromium import serve_folder  # noqa: F401 (conftest's `serve` fixture uses it)
+
+CHROMIUM = os.environ.get("CHROMIUM", chromium.DEFAULT_CHROMIUM)
 WIDTHS = {"bred": 1280, "smal": 375}
 SCHEMES = {"lys": "light", "mork": "dark"}
 # Material's palette: the scheme it must pick for each emulated `prefers-color-scheme`.
@@ -43,34 +38,10 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files without a log line per request."""
-
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 (stdlib signature)
-        pass
-
-
-@contextmanager
-def serve_folder(folder: Path) -> Iterator[str]:
-    """Serve `folder` on 127.0.0.1 at a free port; yields the base URL ending in "/"."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name=f"serve {folder}", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
 def launch(playwright):
-    """Debian's Chromium (or Playwright's own, if `make browser` installed that), headless."""
-    executable = CHROMIUM if Path(CHROMIUM).is_file() else None
-    return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS,
-                                      headless=True)
+    """Debian's Chromium (or Playwright's own, if `make browser` installed that), headless:
+    the same set-up `make pdf` prints with (macros/chromium.py)."""
+    return chromium.launch(playwright, CHROMIUM)
 
 
 def new_context(browser, width: int = 1280, scheme: str = "light"):
@@ -128,6 +99,24 @@ def _axe():
 def axe_violations(page) -> list[dict]:
     """axe-core's WCAG 2.0/2.1 A and AA violations on the loaded page."""
     return _axe().run(page, options=AXE_OPTIONS).response["violations"]
+
+
+def axe_pages(browser, base: str, urls: list[str], width: int, scheme: str,
+              open_details: bool = False) -> list[str]:
+    """axe-core's violations on each page at one width and scheme, one line per element;
+    `open_details` opens every collapsed history first, so axe checks its contents too."""
+    context = new_context(browser, width=width, scheme=scheme)
+    page = context.new_page()
+    problems = []
+    try:
+        for url in urls:
+            page.goto(base + url)
+            if open_details:
+                page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+            problems += describe_violations(url, axe_violations(page))
+    finally:
+        context.close()
+    return problems
 
 
 def describe_violations(url: str, violations: list[dict]) -> list[str]:

@@ -14,6 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 EXAMPLE_DATA = FIXTURES / "eksempel"
+PERIOD_DATA = FIXTURES / "perioder"  # two reporting periods, one fixed (test_periods.py)
 BUILD_DATE = "2026-11-01"
 
 
@@ -67,6 +68,14 @@ def real_site(tmp_path_factory) -> Build:
 def example_site(tmp_path_factory) -> Build:
     """The example data in tests/fixtures/eksempel, built once per test session."""
     build = build_site(tmp_path_factory.mktemp("example-site"), data_dir=EXAMPLE_DATA)
+    assert build.returncode == 0, build.output
+    return build
+
+
+@pytest.fixture(scope="session")
+def period_site(tmp_path_factory) -> Build:
+    """The example periods in tests/fixtures/perioder, built once per test session."""
+    build = build_site(tmp_path_factory.mktemp("period-site"), data_dir=PERIOD_DATA)
     assert build.returncode == 0, build.output
     return build
 

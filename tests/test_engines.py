@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_DATE, EXAMPLE_DATA, FIXTURES, ROOT, Build, build_site, build_zensical
+from conftest import (BUILD_DATE, EXAMPLE_DATA, FIXTURES, PERIOD_DATA, ROOT, Build, build_site,
+                      build_zensical)
 from htmlscan import PageScan, is_external, normalise
 from macros.load import load_plan
 from macros.output import missing_areas
@@ -34,6 +35,8 @@ ENGINE_FILES = re.compile(r"^(?:assets/javascripts/|assets/stylesheets/(?:main|p
 VARIANTS = {
     "plan": (None, {}, ("real_site", "zensical_site")),
     "eksempel": (EXAMPLE_DATA, {}, ("example_site", None)),
+    # Reporting periods: a fixed one (with a note) and one that has ended; period pages and data.
+    "perioder": (PERIOD_DATA, {}, ("period_site", None)),
     # An example repository address: edit buttons and "Oppdater status" links appear.
     "plan-med-repo": (None, {"PLAN_REPO_URL": "https://github.com/eksempel/plan"}, (None, None)),
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html
 import re
 
 from conftest import BUILD_DATE, EXAMPLE_DATA
@@ -18,6 +19,11 @@ def on(date: dt.date):
     """The example plan as a build on `date` sees it. Loading on that date would refuse the
     entries dated after it, so the model is copied with only its build date changed."""
     return dataclasses.replace(EXAMPLE, build_date=date)
+
+
+def _flat(fragment: str) -> str:
+    """The text of an HTML fragment as a reader sees it (tags dropped, not turned into spaces)."""
+    return normalise(html.unescape(re.sub(r"<[^>]+>", "", fragment)))
 
 
 def _row(page: str, measure_id: str) -> str:
@@ -73,28 +79,63 @@ def test_log_entries_are_newest_first_then_plan_order_then_later_line_first():
     ]
 
 
-def test_timeline_shows_every_entry_newest_first_in_a_closed_details(example_site):
+def test_newest_report_is_visible_and_older_ones_are_in_a_closed_details(example_site):
     row = _row(example_site.page("omrader/mangfold/"), "1.1.1")
+    latest = re.search(r'<p class="plan-latest">(.*?)</p>', row, re.S)
+    assert latest, "the newest report's text must be visible without opening anything"
+    assert _flat(latest.group(1)) == (
+        "Siste melding, 15. september 2026: Eksempel: to tilbydere er kontaktet. "
+        "Les mer om meldingen på tiltak 1.1.1 15. september 2026")
+    assert '<time datetime="2026-09-15">' in latest.group(1)
+    assert '<a href="https://example.org/referat">Les mer' in latest.group(1)
+    assert row.index('class="plan-latest"') < row.index("<details")
     details = re.search(r"<details class=\"plan-history\">(.*?)</details>", row, re.S)
-    assert details, "history must be a closed <details> so the table stays scannable"
+    assert details, "older reports must be in a closed <details> so the table stays scannable"
     summary = normalise(PageScan(re.search(r"<summary>.*?</summary>", details.group(1), re.S)
                                  .group(0)).text)
-    assert summary == "Historikk (5 meldinger) for tiltak 1.1.1"
+    assert summary == "Tidligere meldinger (4) for tiltak 1.1.1"
     dates = re.findall(r'<time datetime="([\d-]+)">([^<]+)</time>', details.group(1))
-    assert dates == [("2026-09-15", "15. september 2026"), ("2026-04-02", "2. april 2026"),
-                     ("2026-01-20", "20. januar 2026"), ("2025-11-10", "10. november 2025"),
-                     ("2025-09-01", "1. september 2025")]
+    assert dates == [("2026-04-02", "2. april 2026"), ("2026-01-20", "20. januar 2026"),
+                     ("2025-11-10", "10. november 2025"), ("2025-09-01", "1. september 2025")]
     labels = re.findall(r'class="plan-status__label">([^<]+)<', details.group(1))
-    assert labels == ["Pågår", "Pågår", "Utsatt", "Pågår", "Ikke startet"]
-    assert '<a href="https://example.org/referat">Les mer' in details.group(1)
+    assert labels == ["Pågår", "Utsatt", "Pågår", "Ikke startet"]
     assert normalise(PageScan(details.group(1)).text).startswith(
-        "Historikk (5 meldinger) for tiltak 1.1.1 15. september 2026 Pågår "
-        "Eksempel: to tilbydere er kontaktet. Les mer om meldingen 15. september 2026")
+        "Tidligere meldinger (4) for tiltak 1.1.1 2. april 2026 Pågår "
+        "Eksempel: arbeidet er tatt opp igjen.")
 
 
-def test_timeline_escapes_text_and_says_one_message(example_site):
+def test_a_single_report_is_shown_without_a_history(example_site):
     row = _row(example_site.page("omrader/mangfold/"), "1.1.2")
-    assert "(1 melding)" in row
+    assert "<details" not in row
+    latest = re.search(r'<p class="plan-latest">(.*?)</p>', row, re.S).group(1)
+    assert _flat(latest).startswith("Siste melding, 1. august 2026: Eksempel: modellen")
+
+
+def test_newest_report_is_visible_on_every_page_that_lists_the_tiltak(example_site):
+    """Area page, tiltak page, the overview's table and Hele planen all show what was done."""
+    text = "Eksempel: to tilbydere er kontaktet."
+    for url in ("omrader/mangfold/", "tiltak/1-1-1/", "oversikt/", "hele-planen/"):
+        page = example_site.page(url)
+        latest = re.findall(r'<p class="plan-latest">(.*?)</p>', page, re.S)
+        shown = [_flat(p) for p in latest]
+        assert any(line.startswith("Siste melding, 15. september 2026: " + text) for line in shown), url
+
+
+def test_current_report_is_the_newest_on_or_before_the_build_date():
+    """A report dated after the build date does not count yet (one rule: Plan.status_on)."""
+    measure = EXAMPLE.measures_by_id["1.1.1"]
+    before = load_plan(EXAMPLE_DATA, dt.date(2026, 9, 14))
+    assert before.status_of(before.measures_by_id["1.1.1"]).id == "pagar"
+    assert before.current_report(before.measures_by_id["1.1.1"]).date == dt.date(2026, 4, 2)
+    assert EXAMPLE.status_on(measure, dt.date(2026, 1, 20)).id == "utsatt"
+    assert EXAMPLE.status_on(measure, dt.date(2025, 8, 31)).id == "ikke-rapportert"
+    # Same date: the later line in the file is the newer one (3.3.1 has two on 2026-03-01).
+    assert EXAMPLE.status_on(EXAMPLE.measures_by_id["3.3.1"], dt.date(2026, 3, 1)).id == "utsatt"
+    assert [m.id for m, _ in before.log_entries()][:2] == ["1.1.2", "3.5.2"]  # not 2026-09-15
+
+
+def test_report_text_is_escaped(example_site):
+    row = _row(example_site.page("omrader/mangfold/"), "1.1.2")
     assert "&lt;b&gt;ikke fet&lt;/b&gt;" in row and "<b>" not in row
 
 

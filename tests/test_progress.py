@@ -119,7 +119,10 @@ def _distribution_rows(page: str) -> dict[str, str]:
     table = re.search(r'<table class="plan-table plan-table--distribution".*?</table>', page, re.S)
     rows = re.findall(r"<tr role=\"row\" class=\"plan-distribution--\w+\">(.*?)</tr>",
                       table.group(0), re.S)
-    return {normalise(PageScan(re.search(r"<th.*?</th>", r, re.S).group(0)).text): r for r in rows}
+    # A delmål row's header is its number and its text; key it by the number ("Delmål 1.1").
+    return {normalise(PageScan(re.sub(r'<span class="plan-distribution__text".*?</span>', "",
+                                      re.search(r"<th.*?</th>", r, re.S).group(0))).text): r
+            for r in rows}
 
 
 def test_overview_charts_for_plan_each_area_and_each_goal(example_site):
@@ -132,6 +135,10 @@ def test_overview_charts_for_plan_each_area_and_each_goal(example_site):
     for goal_id, counts in GOAL_COUNTS.items():
         expected[f"Delmål {goal_id}"] = (f"fordeling-{goal_id.replace('.', '-')}", counts)
     assert set(rows) == set(expected)
+    for goal in EXAMPLE.goals:  # every delmål row carries the delmål's text
+        text = re.search(r'<span class="plan-distribution__text" dir="auto">(.*?)</span>',
+                         rows[f"Delmål {goal.id}"], re.S).group(1)
+        assert normalise(PageScan(text).text) == normalise(goal.text), goal.id
     for label, (key, counts) in expected.items():
         row = rows[label]
         assert _chart(row, key) == counts, label
@@ -150,6 +157,11 @@ def test_overview_lists_stale_and_never_reported(example_site):
     never = re.search(r'<ul class="plan-followup__goals">.*?</ul></li>\s*</ul>', page, re.S)
     listed = re.findall(r'data-measure="([\d.]+)"', never.group(0))
     assert listed == [i for i in ALL_IDS if i not in REPORTED]
+    # Each with its number and its text, visible (not bare numbers).
+    items = re.findall(r'data-measure="([\d.]+)">([\d.]+)</a> <bdi dir="auto">(.*?)</bdi>',
+                       never.group(0))
+    assert [(i, n, normalise(t)) for i, n, t in items] == [
+        (m.id, m.id, normalise(m.text)) for m in EXAMPLE.measures if m.id not in REPORTED]
     headings = normalise(PageScan(page).text)
     assert "Ikke oppdatert på over 180 dager (2)" in headings
     assert "Ikke rapportert ennå (25)" in headings

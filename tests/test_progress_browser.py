@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import SCHEMES, WIDTHS, axe_violations, describe_violations, new_context
+from browser import SCHEMES, WIDTHS, axe_pages, new_context
 
 PROGRESS_PAGES = ["", "oversikt/", "oppdateringer/", "apne-data/", "omrader/mangfold/",
                   "omrader/forskning-og-utvikling/"]
@@ -93,12 +93,6 @@ def test_without_javascript_controls_are_hidden_and_the_table_is_complete(served
 @pytest.mark.parametrize("width", WIDTHS, ids=str)
 @pytest.mark.parametrize("scheme", SCHEMES, ids=str)
 def test_progress_pages_with_example_data_pass_axe(served, browser, width, scheme):
-    context = new_context(browser, width=WIDTHS[width], scheme=SCHEMES[scheme])
-    page = context.new_page()
-    problems = []
-    for url in PROGRESS_PAGES:
-        page.goto(served + url)
-        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
-        problems += describe_violations(url, axe_violations(page))
-    context.close()
+    problems = axe_pages(browser, served, PROGRESS_PAGES, WIDTHS[width], SCHEMES[scheme],
+                         open_details=True)
     assert not problems, "\n".join(problems)
