@@ -13,9 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .argparse_nb import NorwegianArgumentParser
-from .diff import RevisionError, status_diff
 from . import periods
 from .chromium import DEFAULT_CHROMIUM
+from .diff import RevisionError, status_diff
 from .errors import NOT_PUBLISHED_YET, DataErrors
 from .load import load_plan
 from .settings import build_date, data_dir, repo_url
@@ -281,13 +281,13 @@ def main(argv: list[str] | None = None) -> int:
                                help="fastsett på nytt en periode som allerede er fastsatt")
     freeze_parser.add_argument("--tving", action="store_true",
                                help="fastsett en periode som ikke er slutt ennå (status per i dag)")
-    freeze_parser.add_argument("--data", type=Path, default=None,
+    freeze_parser.add_argument("--data", type=Path, default=None, metavar="MAPPE",
                                help="datamappe (standard: data/ eller PLAN_DATA_DIR)")
     pdf_parser = commands.add_parser("pdf", help="lag PDF av Hele planen og periodene",
                                      description=pdf.__doc__)
-    pdf_parser.add_argument("--site-dir", type=Path, default=Path("site"),
+    pdf_parser.add_argument("--site-dir", type=Path, default=Path("site"), metavar="MAPPE",
                             help="det bygde nettstedet (standard: site)")
-    pdf_parser.add_argument("--chromium", default=None,
+    pdf_parser.add_argument("--chromium", default=None, metavar="FIL",
                             help="stien til Chromium (standard: /usr/bin/chromium, ellers "
                                  "Playwrights egen)")
     args = parser.parse_args(argv)

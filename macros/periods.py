@@ -237,7 +237,7 @@ def check_plan(value: Any, where: Where, file: str) -> list[DataError]:
     seen: dict[str, int] = {}
     for index, item in _items(value.get("perioder")):
         ident = _ident(item)
-        subject = f"periode {ident}" if ident else f"periode nr. {index + 1}"
+        subject = f"periode {ident}" if ident else f"den {index + 1}. perioden"
         if ident is not None:
             if ident in seen:
                 error(("perioder", index, "id"), subject, "id",
@@ -288,7 +288,7 @@ def _snapshot_subject(value: dict, path: tuple) -> tuple[str, str]:
         rows = value.get("tiltak")
         row = rows[path[1]] if isinstance(rows, list) and path[1] < len(rows) else None
         ident = _ident(row) if isinstance(row, dict) else None
-        subject = f"tiltak {ident}" if ident else f"tiltak nr. {path[1] + 1}"
+        subject = f"tiltak {ident}" if ident else f"det {path[1] + 1}. tiltaket"
         rest = path[2:]
     field = ""
     for part in rest:

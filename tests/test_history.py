@@ -85,7 +85,7 @@ def test_newest_report_is_visible_and_older_ones_are_in_a_closed_details(example
     assert latest, "the newest report's text must be visible without opening anything"
     assert _flat(latest.group(1)) == (
         "Siste melding, 15. september 2026: Eksempel: to tilbydere er kontaktet. "
-        "Les mer om meldingen på tiltak 1.1.1 15. september 2026")
+        "Les mer om meldingen for tiltak 1.1.1 15. september 2026")
     assert '<time datetime="2026-09-15">' in latest.group(1)
     assert '<a href="https://example.org/referat">Les mer' in latest.group(1)
     assert row.index('class="plan-latest"') < row.index("<details")
@@ -124,7 +124,7 @@ def test_newest_report_is_visible_on_every_page_that_lists_the_tiltak(example_si
 def test_current_report_is_the_newest_on_or_before_the_build_date():
     """A report dated after the build date does not count yet (one rule: Plan.status_on)."""
     measure = EXAMPLE.measures_by_id["1.1.1"]
-    before = load_plan(EXAMPLE_DATA, dt.date(2026, 9, 14))
+    before = on(dt.date(2026, 9, 14))
     assert before.status_of(before.measures_by_id["1.1.1"]).id == "pagar"
     assert before.current_report(before.measures_by_id["1.1.1"]).date == dt.date(2026, 4, 2)
     assert EXAMPLE.status_on(measure, dt.date(2026, 1, 20)).id == "utsatt"

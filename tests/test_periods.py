@@ -9,6 +9,7 @@ and entries before, inside, on the first and last day of, and after each period.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import html
 import io
@@ -92,6 +93,26 @@ def _copy(tmp_path: Path, edits: dict[str, tuple[str, str]] | None = None) -> Pa
     return folder
 
 
+ENTRY = re.compile(r"          - dato: (\d{4}-\d{2}-\d{2})\n(?:            .*\n)+")
+
+
+def _as_of(tmp_path: Path, day: str, backdated: bool = True, snapshot: bool = True) -> Path:
+    """A copy of the fixture as it stood on `day`: no entry dated later (a build on `day` would
+    refuse them), optionally without the backdated 2.1.1 entry and without the snapshot."""
+    folder = _copy(tmp_path)
+    for area in (folder / "omrader").glob("*.yaml"):
+        text = ENTRY.sub(lambda m: "" if m.group(1) > day else m.group(0),
+                         area.read_text(encoding="utf-8"))
+        if not backdated:
+            text = text.replace("          - dato: 2025-02-01\n", "          - dato: 2099-01-01\n")
+            text = ENTRY.sub(lambda m: "" if m.group(1) == "2099-01-01" else m.group(0), text)
+        text = re.sub(r"        logg:\n(?!          - )", "", text)  # an emptied log goes too
+        area.write_text(text, encoding="utf-8")
+    if not snapshot:
+        (folder / SNAPSHOT_FILE).unlink()
+    return folder
+
+
 def _errors(folder: Path) -> list[str]:
     with pytest.raises(DataErrors) as caught:
         load_plan(folder, TODAY)
@@ -159,7 +180,9 @@ def test_status_on_is_the_one_rule():
 
 
 def test_running_period_is_provisional_and_ends_on_the_build_date():
-    plan = load_plan(PERIOD_DATA, dt.date(2026, 3, 1))
+    # The model as a build on 2026-03-01 sees it (loading on that date would refuse the
+    # entries dated later, so only the build date is changed).
+    plan = dataclasses.replace(PLAN, build_date=dt.date(2026, 3, 1))
     result = periods.report(plan, _period(plan, "2025-2026"))
     assert (result.state, result.end) == ("foreløpig", dt.date(2026, 3, 1))
     start, end, entries = _rows(result)
@@ -177,7 +200,7 @@ def test_running_period_is_provisional_and_ends_on_the_build_date():
 
 
 def test_period_that_has_not_begun_has_a_page_but_no_report_yet():
-    plan = load_plan(PERIOD_DATA, dt.date(2025, 5, 1))
+    plan = dataclasses.replace(PLAN, build_date=dt.date(2025, 5, 1))
     result = periods.report(plan, _period(plan, "2025-2026"))
     assert (result.state, result.rows, result.started) == ("kommende", (), False)
     text = _flat(periods.render_page(Renderer(plan, "perioder/2025-2026/"), "2025-2026"))
@@ -255,7 +278,7 @@ PLAN_FILE = "plan.yaml"
      "data/plan.yaml:16:9: periode 2025/2026 id: '2025/2026' er ikke gyldig: bruk bare små "
      "bokstaver a–z, tall og bindestrek, i anførselstegn, for eksempel \"2024-2025\""),
     ('  - id: "2025-2026"', "  - id: 2025",
-     "data/plan.yaml:16:9: periode nr. 2 id: må være tekst, men YAML leser 2025 som et tall; sett "
+     "data/plan.yaml:16:9: den 2. perioden id: må være tekst, men YAML leser 2025 som et tall; sett "
      "verdien i anførselstegn: \"2025\""),
     ("    til: 2026-05-31", "    til: 2026-02-30",
      "data/plan.yaml:19:10: periode 2025-2026 til: '2026-02-30' er ikke en dato som finnes "
@@ -375,23 +398,12 @@ def test_real_plan_has_no_invented_periods_or_metadata():
 
 # Freezing a period: fastsett ------------------------------------------------------------------
 
-def _without_backdated_entry(tmp_path: Path) -> Path:
-    """The fixture as it was when 2024-2025 was fixed: no 2.1.1 entry and no snapshot yet."""
-    folder = _copy(tmp_path)
-    area = folder / "omrader" / "2-fordypning.yaml"
-    text = area.read_text(encoding="utf-8")
-    text = re.sub(r"        logg:\n          - dato: 2025-02-01\n(?:            .*\n)+", "", text)
-    area.write_text(text, encoding="utf-8")
-    (folder / SNAPSHOT_FILE).unlink()
-    return folder
-
-
 def _without_comments(text: str) -> list[str]:
     return [line for line in text.splitlines() if not line.startswith("#")]
 
 
 def test_fastsett_writes_the_snapshot_the_fixture_holds(tmp_path):
-    folder = _without_backdated_entry(tmp_path)
+    folder = _as_of(tmp_path, "2025-06-15", backdated=False, snapshot=False)
     result = _run("fastsett", "2024-2025", "--data", str(folder), build_date="2025-06-15")
     assert result.returncode == 0, result.stderr
     written = folder / SNAPSHOT_FILE
@@ -404,7 +416,7 @@ def test_fastsett_writes_the_snapshot_the_fixture_holds(tmp_path):
     assert text.splitlines()[0] == f"# yaml-language-server: $schema={relative}"
     assert _without_comments(text) == _without_comments(SNAPSHOT.read_text(encoding="utf-8"))
     # The page is then built from it and says so.
-    plan = load_plan(folder, TODAY)
+    plan = load_plan(folder, dt.date(2025, 6, 15))
     assert periods.report(plan, _period(plan, "2024-2025")).state == "fastsatt"
     assert periods.warnings(plan) == []
 
@@ -420,17 +432,16 @@ def test_fastsett_refuses_to_overwrite_without_the_flag(tmp_path):
         f"make fastsett PERIODE=2024-2025 OVERSKRIV=1 (python -m macros fastsett 2024-2025 "
         f"--overskriv)\n")
     assert (folder / SNAPSHOT_FILE).read_bytes() == before
-    again = _run("fastsett", "2024-2025", "--data", str(folder), "--overskriv",
-                 build_date="2025-07-01")
+    again = _run("fastsett", "2024-2025", "--data", str(folder), "--overskriv")
     assert again.returncode == 0, again.stderr
     plan = load_plan(folder, TODAY)
     result = periods.report(plan, _period(plan, "2024-2025"))
-    assert result.fixed == dt.date(2025, 7, 1)
+    assert result.fixed == TODAY
     assert _rows(result)[1] == A_END_LIVE and result.since == ()
 
 
 def test_fastsett_refuses_a_period_that_has_not_ended_unless_forced(tmp_path):
-    folder = _copy(tmp_path)
+    folder = _as_of(tmp_path, "2026-03-01")
     result = _run("fastsett", "2025-2026", "--data", str(folder), build_date="2026-03-01")
     assert result.returncode == 1
     assert result.stderr == (
@@ -446,7 +457,6 @@ def test_fastsett_refuses_a_period_that_has_not_ended_unless_forced(tmp_path):
     result = periods.report(plan, _period(plan, "2025-2026"))
     assert (result.state, result.end) == ("fastsatt", dt.date(2026, 3, 1))
     assert _rows(result)[1] == {**B_END, "1.3.1": "ikke-rapportert"}
-    # 1.3.1's entry of 2026-05-31 is dated after the freeze: later news, not a disagreement.
     assert result.since == ()
     page = _flat(periods.render_page(Renderer(plan, "perioder/2025-2026/"), "2025-2026"))
     assert "Fastsatt 1. mars 2026 Rapporten ble fastsatt etter årsmøtet og viser det som var " \
@@ -461,7 +471,7 @@ def test_fastsett_refuses_a_period_that_has_not_ended_unless_forced(tmp_path):
                                 "(2025-05-01); det er ingenting å fastsette ennå"),
 ])
 def test_fastsett_refuses_an_unknown_or_future_period(tmp_path, period_id, build_date, message):
-    folder = _copy(tmp_path)
+    folder = _as_of(tmp_path, build_date)
     result = _run("fastsett", period_id, "--data", str(folder), build_date=build_date)
     assert (result.returncode, result.stderr) == (1, f"Fastsatte ikke perioden: {message}\n")
     assert sorted(p.name for p in (folder / "perioder").iterdir()) == ["2024-2025.yaml"]
@@ -477,7 +487,7 @@ def test_fastsett_without_periods_says_how_to_add_one():
 
 
 def test_fastsett_writes_nothing_when_the_data_has_errors(tmp_path):
-    folder = _without_backdated_entry(tmp_path)
+    folder = _as_of(tmp_path, "2025-06-15", backdated=False, snapshot=False)
     area = folder / "omrader" / "1-mangfold.yaml"
     area.write_text(area.read_text(encoding="utf-8").replace("status: lopende", "status: lop"),
                     encoding="utf-8")
