@@ -190,7 +190,8 @@ def test_long_words_wrap_inside_the_text_column(browser, serve, hostile_site):
     page = context.new_page()
     try:
         page.goto(serve(hostile_site.site) + AREA_PAGE)
-        page.locator("#tiltak-1-1-2 details > summary").click()
+        # The newest report is shown as it is; open every folded history too.
+        page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
         widths = page.evaluate("""() => [...document.querySelectorAll(
             '.md-content p, .md-content li')].filter(e => /\\S{200,}/.test(e.textContent))
             .map(e => [e.scrollWidth, e.clientWidth, e.getBoundingClientRect().right])""")
