@@ -11,6 +11,9 @@ DEV_STAMP  := $(VENV)/.dev-installed
 # The engine `make build` uses: mkdocs (default) or zensical (the successor, see README.md).
 ENGINE ?= mkdocs
 CHROMIUM   ?= /usr/bin/chromium
+JAVA       ?= java
+# The Nu Html Checker for the tests: npm's vnu-jar, pinned in tests/vnu/package-lock.json.
+VNU_JAR    := $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 HOST ?= 127.0.0.1:8000
 BASE ?= origin/main
 # `make fastsett PERIODE=<id>`: the reporting period to freeze (see CONTRIBUTING.md, Guide 7).
@@ -19,7 +22,7 @@ PERIODE ?=
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check diff test bench browser clean delingsbilde skjemabilde rapportskjema importer mangler pdf fastsett
+.PHONY: help serve build check diff test bench browser htmlcheck clean delingsbilde skjemabilde rapportskjema importer mangler pdf fastsett
 
 help: ## Vis denne hjelpen
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -82,30 +85,49 @@ fastsett: $(SITE_STAMP) ## Fastsett rapporten for en periode (make fastsett PERI
 	  echo "Skriv hvilken periode som skal fastsettes, for eksempel: make fastsett PERIODE=2024-2025" >&2; exit 2; fi
 	@$(BIN)/python -m macros fastsett "$(PERIODE)" $(if $(OVERSKRIV),--overskriv) $(if $(TVING),--tving)
 
-test: $(DEV_STAMP) browser ## Kjør alle testene
+test: $(DEV_STAMP) browser htmlcheck ## Kjør alle testene
 	$(BIN)/python -m pytest
 
 bench: $(DEV_STAMP) browser ## Mål byggetid, minne, sidevekt og omlasting (5–10 min; se bench/README.md)
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
+# Install Debian packages with apt-get, as root or with sudo that needs no password; fails
+# (without a word) where neither is possible. $(1): the packages.
+define apt_install
+if [ "$$(id -u)" = 0 ]; then sudo=""; \
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo -n"; \
+else sudo=no; fi; \
+[ "$$sudo" != no ] && command -v apt-get >/dev/null 2>&1 && \
+  echo "Installerer $(1) med $${sudo:+sudo }apt-get …" && \
+  $$sudo apt-get update -qq && \
+  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null
+endef
+
 browser: ## Sørg for at Chromium finnes for nettlesertestene
 	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
-	if [ "$$(id -u)" = 0 ]; then sudo=""; \
-	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo -n"; \
-	else sudo=no; fi; \
-	if [ "$$sudo" != no ] && command -v apt-get >/dev/null 2>&1; then \
-	  echo "Installerer Chromium med $${sudo:+sudo }apt-get …"; \
-	  $$sudo apt-get update -qq && \
-	    $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null && \
-	    [ -x "$(CHROMIUM)" ] && exit 0; \
-	  echo "apt-get ga ikke $(CHROMIUM); prøver Playwrights egen Chromium." >&2; \
-	fi; \
+	if $(call apt_install,chromium) && [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
 	if $(BIN)/python -m playwright install chromium; then \
 	  echo "Bruker Playwrights egen Chromium."; \
 	else \
 	  echo "Fant ikke Chromium. Installer pakken 'chromium' (for eksempel: sudo apt-get install chromium)" >&2; \
 	  echo "eller sett CHROMIUM=/sti/til/chromium." >&2; exit 1; \
 	fi
+
+htmlcheck: $(VNU_JAR) ## Sørg for at Nu Html Checker og Java finnes for testene
+	@if command -v "$(JAVA)" >/dev/null 2>&1; then exit 0; fi; \
+	if $(call apt_install,default-jre-headless) && command -v "$(JAVA)" >/dev/null 2>&1; then exit 0; fi; \
+	echo "Fant ikke Java, som Nu Html Checker trenger. Installer pakken 'default-jre-headless'" >&2; \
+	echo "(for eksempel: sudo apt-get install default-jre-headless) eller sett JAVA=/sti/til/java." >&2; exit 1
+
+$(VNU_JAR): tests/vnu/package.json tests/vnu/package-lock.json
+	@if ! command -v npm >/dev/null 2>&1 && ! { $(call apt_install,npm); }; then \
+	  echo "Fant ikke npm, som henter Nu Html Checker. Installer pakken 'npm'" >&2; \
+	  echo "(for eksempel: sudo apt-get install npm)." >&2; exit 1; \
+	fi
+	@mkdir -p $(VENV)/vnu && cp tests/vnu/package.json tests/vnu/package-lock.json $(VENV)/vnu/
+	@# --ignore-scripts: the package would otherwise download a Java runtime of its own.
+	cd $(VENV)/vnu && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
 
 clean: ## Slett site/, site-zensical/ og .venv/
 	rm -rf site site-zensical $(VENV)
