@@ -95,8 +95,9 @@ def _engine_table(pairs: list[dict], engines: list[str]) -> list[str]:
 
 def _weight_table(weights: list[dict]) -> list[str]:
     lines = [_row(["Side", "HTML rå (KB)", "HTML gzip (KB)", "alt rå (KB)", "alt gzip (KB)",
-                   "filer", "av det: CSS / JS / søkeindeks, gzip (KB)", "tredjepart"]),
-             _row(["---"] * 8)]
+                   "filer", "av det: CSS / JS / søkeindeks, gzip (KB)", "tredjepart",
+                   "første søk i tillegg, gzip (KB)"]),
+             _row(["---"] * 9)]
     for page in weights:
         res = page["resources"]
 
@@ -108,6 +109,7 @@ def _weight_table(weights: list[dict]) -> list[str]:
             _kb(total()), _kb(total(gz=True)), len(res),
             " / ".join(_kb(total(k, True)) for k in ("css", "js", "search")),
             len(page["third_party"]),
+            _kb(sum(r["gzipped"] for r in page.get("first_search", []))),
         ]))
     return lines
 
