@@ -250,6 +250,9 @@ def test_overview_filter_works_by_keyboard(browser, example_server):
             if page.evaluate("document.activeElement.tagName") == "BUTTON":
                 break
         assert _focus_shows(page.evaluate(DESCRIBE_FOCUS))
+        assert page.evaluate("document.activeElement.textContent").strip() == "Vis tiltak"
+        page.keyboard.press("Tab")
+        assert _focus_shows(page.evaluate(DESCRIBE_FOCUS))
         assert page.evaluate("document.activeElement.textContent").strip() == "Vis alle"
         page.keyboard.press("Enter")
         page.wait_for_function(f"{shown} == {total}")

@@ -78,12 +78,46 @@ def test_controls_are_keyboard_operable(served, browser):
     context.close()
 
 
+def test_submit_applies_the_choices_and_the_address_keeps_them(served, browser):
+    """WCAG 3.2.2: the form has a submit button; the filtered view has its own address."""
+    context = new_context(browser)
+    page = context.new_page()
+    page.goto(served + "oversikt/")
+    count = page.locator("[data-filter-count='tiltaksoversikt']")
+    submit = page.get_by_role("button", name="Vis tiltak", exact=True)
+    assert submit.get_attribute("type") == "submit"
+    assert page.locator("form.plan-filter").get_attribute("method") == "get"
+    # A choice made without a change event (as some assistive technology does) waits for it.
+    page.eval_on_selector("#filter-status", "select => { select.value = 'fullfort'; }")
+    assert len(_visible_ids(page)) == 33
+    submit.focus()
+    page.keyboard.press("Enter")
+    assert _visible_ids(page) == ["1.2.2", "3.4.1"]
+    page.wait_for_function("document.querySelector('[data-filter-count]').textContent !== ''")
+    assert count.inner_text() == "Viser 2 av 33 tiltak."
+    assert page.url == served + "oversikt/?status=fullfort"
+    assert page.evaluate("document.activeElement.textContent") == "Vis tiltak"
+    page.goto(served + "oversikt/?status=fullfort&omrade=3&sorter=nyeste")
+    assert _visible_ids(page) == ["3.4.1"]
+    assert [_select(page, name).input_value() for name in ("Status", "Utviklingsområde",
+                                                            "Sorter etter")] == ["fullfort", "3", "nyeste"]
+    page.get_by_role("button", name="Vis alle").click()
+    page.wait_for_function("document.querySelectorAll('#tiltaksoversikt tbody tr[hidden]').length === 0")
+    assert page.url == served + "oversikt/"
+    page.goto(served + "oversikt/?status=finnes-ikke&omrade=9")  # unknown values are left out
+    assert len(_visible_ids(page)) == 33
+    context.close()
+
+
 def test_without_javascript_controls_are_hidden_and_the_table_is_complete(served, browser):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(served + "oversikt/")
     assert not page.locator("form.plan-filter").is_visible()
     assert len(_visible_ids(page)) == 33
+    assert page.locator(".plan-filter__noscript").inner_text() == (
+        "Med JavaScript slått på kan du filtrere og sortere tabellen. Nå viser den alle 33 "
+        "tiltakene i planens rekkefølge.")
     page.goto(served + "omrader/mangfold/")
     page.locator("#tiltak-1-1-1 summary").click()
     assert page.locator("#tiltak-1-1-1 details").get_attribute("open") is not None

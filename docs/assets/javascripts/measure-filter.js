@@ -1,8 +1,12 @@
 /* Filter and sort for the overview table of all tiltak (docs/oversikt.md).
  *
  * Progressive enhancement: the table is complete without JavaScript, and the controls
- * stay hidden until this script shows them. Works with Material's instant navigation
- * (document$ emits on every page load) and without it (DOMContentLoaded). No libraries.
+ * stay hidden until this script shows them. The table follows each choice at once; the
+ * submit button ("Vis tiltak") applies the choices too and has the count read out again.
+ * The choices are kept in the address (?status=…&omrade=…&ansvarlig=…&sorter=…, the names
+ * of the GET form's fields), so a filtered view can be bookmarked and shared; opening such
+ * an address shows that view. Works with Material's instant navigation (document$ emits on
+ * every page load) and without it (DOMContentLoaded). No libraries.
  */
 (function () {
   "use strict";
@@ -55,8 +59,28 @@
       .forEach(function (item, index) { item.index = index; });
     var filters = Array.prototype.slice.call(form.querySelectorAll("[data-filter]"));
     var sort = form.querySelector("[data-sort]");
+    var controls = filters.concat([sort]);
 
-    function apply() {
+    /* Choices from the address, where they name an option that exists. */
+    var params = new URLSearchParams(window.location.search);
+    controls.forEach(function (select) {
+      var value = params.get(select.name);
+      var known = Array.prototype.some.call(select.options, function (o) { return o.value === value; });
+      if (value !== null && known) select.value = value;
+    });
+
+    /* The address of the current view: only choices other than the first option. */
+    function remember() {
+      var query = new URLSearchParams();
+      controls.forEach(function (select) {
+        if (select.selectedIndex > 0) query.set(select.name, select.value);
+      });
+      var search = query.toString();
+      window.history.replaceState(window.history.state, "",
+        window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+    }
+
+    function apply(announce) {
       var wanted = filters.map(function (select) {
         return { key: select.getAttribute("data-filter"), value: select.value };
       }).filter(function (f) { return f.value !== ""; });
@@ -70,15 +94,26 @@
       var fragment = document.createDocumentFragment();
       ordered.forEach(function (item) { fragment.appendChild(item.row); });
       body.appendChild(fragment);
-      count.textContent = shown === 0
+      var message = shown === 0
         ? "Ingen tiltak passer til valgene. Velg «Vis alle» for å se alle " + rows.length + "."
         : shown === rows.length
           ? "Viser alle " + rows.length + " tiltak."
           : "Viser " + shown + " av " + rows.length + " tiltak.";
+      if (announce === true) {
+        /* Cleared first, so a screen reader reads the same count again. */
+        count.textContent = "";
+        window.setTimeout(function () { count.textContent = message; }, 50);
+      } else {
+        count.textContent = message;
+      }
+      remember();
     }
 
     form.addEventListener("change", apply);
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      apply(true);
+    });
     form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
     apply();
     form.hidden = false;
