@@ -82,7 +82,7 @@ def test_tables_have_caption_and_scoped_headers(real_site):
 
 
 def test_pages_exist_and_speak_norwegian(real_site):
-    for url in ["", "oversikt/", "om-planen/", *(a.page_url for a in PLAN.areas)]:
+    for url in ["", "oversikt/", "om-planen/", "omrader/", *(a.page_url for a in PLAN.areas)]:
         scan = PageScan(real_site.page(url))
         assert scan.lang == "nb", url
     assert (real_site.site / "404.html").is_file()
@@ -151,6 +151,20 @@ def test_front_page_summarises_each_area_and_says_nothing_is_reported(real_site)
     assert "4 utviklingsområder med til sammen 14 delmål og 33 tiltak" in text
 
 
+def test_shortened_area_address_lists_every_area_and_its_goals(real_site):
+    """/omrader/ is the list of areas, for a reader who shortens an area's address."""
+    page = real_site.page("omrader/")
+    areas = re.findall(r'<h2 id="omrade-(\d+)"><a href="([^"]+)">([^<]+)</a>', page)
+    assert areas == [(a.id, a.page_url.removeprefix("omrader/"), f"{a.id}. {a.title}")
+                     for a in PLAN.areas]
+    goals = re.findall(r'<li><a href="\.\./([^"]+)">Delmål ([\d.]+)</a>: <bdi>([^<]+)</bdi></li>',
+                       page)
+    assert goals == [(g.page_url, g.id, g.text) for g in PLAN.goals]
+    text = normalise(PageScan(page).text)
+    assert "4 utviklingsområder med til sammen 14 delmål og 33 tiltak" in text
+    assert "3 delmål og 12 tiltak:" in text
+
+
 def test_overview_lists_every_measure_once(real_site):
     page = real_site.page("oversikt/")
     for measure in PLAN.measures:
@@ -158,7 +172,7 @@ def test_overview_lists_every_measure_once(real_site):
 
 
 def test_pages_have_descriptions(real_site):
-    for url in ["", "oversikt/", "om-planen/", *(a.page_url for a in PLAN.areas)]:
+    for url in ["", "oversikt/", "om-planen/", "omrader/", *(a.page_url for a in PLAN.areas)]:
         match = re.search(r'<meta name="description" content="([^"]+)"', real_site.page(url))
         assert match and len(match.group(1)) > 30, url
 
