@@ -21,6 +21,7 @@ Editors write these in Markdown:
 - ``{{ tilgjengelighetskontakt() }}`` and ``{{ uustatuslenke() }}``: the accessibility
   statement's contact address and its uustatus.no link (settings in mkdocs.yml's `extra`);
 - ``{{ statusforklaring() }}``: what each status means;
+- ``{{ utviklingsomrader() }}``: every area with its delmål (the list of areas, /omrader/);
 - ``{{ hele_planen() }}``: the whole plan for print, dated, with a QR code to the site;
 - ``{{ perioder() }}``: the reporting periods and their reports (periods.py), and
   ``{{ periodedata() }}``: their open-data files;
@@ -76,6 +77,7 @@ FRAGMENT_MACROS: tuple[tuple[str, str, Callable[[Renderer], str]], ...] = (
     ("oppdateringer", "Alle logginnslag i planen, nyeste først, med lenke til tiltaket.",
      Renderer.updates),
     ("statusforklaring", "Hva hver status betyr.", Renderer.legend),
+    ("utviklingsomrader", "Alle utviklingsområdene, med delmålene i hvert.", Renderer.areas),
     ("perioder", "Rapporteringsperiodene med lenke til rapporten for hver, eller hvordan de "
                  "legges inn.", periods.render_index),
     ("periodedata", "Lenker til JSON- og CSV-filene for hver periode (siden «Åpne data»).",

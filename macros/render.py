@@ -92,6 +92,9 @@ class Renderer:
     def legend(self) -> str:
         return self._render("legend.html")
 
+    def areas(self) -> str:
+        return self._render("areas.html")
+
     def measure_page(self, measure: Measure) -> str:
         return self._render("measure_page.html", measure=measure)
 

@@ -58,8 +58,8 @@ MATERIAL_FINDINGS = {
         "valid integer.",
         re.compile(r'<label class="md-nav__link" for="__nav_\d+" id="__nav_\d+_label" '
                    r'tabindex="">')),
-    # partials/toc.html: a page outside the navigation (not_in_nav: tiltak, delmål, the list
-    # of areas) gets the table of contents' label, but not the checkbox it labels.
+    # partials/toc.html: a page outside the navigation (not_in_nav: the tiltak and delmål
+    # pages) gets the table of contents' label, but not the checkbox it labels.
     "innholdslisten uten avkrysningsboks": (
         "The value of the “for” attribute of the “label” element must be the ID of a non-hidden "
         "form control.",

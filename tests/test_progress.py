@@ -181,7 +181,7 @@ def test_overview_table_rows_carry_filter_data(example_site):
     assert {sid: by_status.get(sid, 0) for sid in STATUS_IDS} == PLAN_COUNTS
     assert ("fullfort", "4", "3", "-", "2026-09-15") in rows
     # The filter form is in the page but hidden until the script shows it.
-    assert re.search(r'<form class="plan-filter" data-plan-filter="tiltaksoversikt" hidden>', page)
+    assert re.search(r'<form class="plan-filter" data-plan-filter="tiltaksoversikt" method="get" hidden>', page)
     assert 'Eksempel: &#34;Styret&#34;; økonomi' in page or "Eksempel: &quot;Styret&quot;; økonomi" in page
 
 
