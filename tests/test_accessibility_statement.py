@@ -18,6 +18,7 @@ def test_statement_states_standard_tests_gaps_and_how_to_report(real_site):
     text = normalise(PageScan(real_site.page(PAGE)).text)
     for needle in ("WCAG 2.1", "nivå A og AA", "forskrift om universell utforming av IKT-løsninger",
                    "Dette testes automatisk", "Hver gang noen foreslår en endring",
+                   "god praksis", "Nu Html Checker",
                    "på en vanlig skjerm og på en mobilskjerm", "lyst og mørkt tema", "Tab-tasten",
                    "Dette er ikke testet automatisk", "skjermlesere", "Meld fra om et problem"):
         assert needle in text, needle
