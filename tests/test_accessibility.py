@@ -204,6 +204,31 @@ def test_narrow_menu_opens_by_keyboard_and_shows_every_stop_inside(browser, exam
         context.close()
 
 
+def test_narrow_menu_buttons_work_with_a_pointer_too(browser, example_server):
+    """A click on the button inside Material's label opens or closes once, not twice."""
+    context = new_context(browser, 375)
+    page = context.new_page()
+    checked = "id => document.getElementById(id).checked"
+    try:
+        page.goto(example_server + "oversikt/")
+        page.get_by_role("button", name="Meny", exact=True).click()
+        assert page.evaluate(checked, "__drawer")
+        section = page.get_by_role("button", name="Utviklingsområder", exact=True)
+        section_toggle = page.locator(".md-sidebar--primary label.md-nav__link[for]").first
+        toggle_id = section_toggle.get_attribute("for")
+        section.click()
+        assert page.evaluate(checked, toggle_id)
+        # The open panel covers its button, which is then hidden from the accessibility tree.
+        assert page.locator(f'label.md-nav__link[for="{toggle_id}"] > button').get_attribute(
+            "aria-expanded") == "true"
+        page.get_by_role("button", name="Tilbake", exact=True).click()
+        assert not page.evaluate(checked, toggle_id)
+        page.keyboard.press("Escape")
+        assert not page.evaluate(checked, "__drawer")
+    finally:
+        context.close()
+
+
 def test_every_page_can_be_tabbed_without_a_trap(browser, example_server, example_site):
     context = new_context(browser, 1280)
     page = context.new_page()
