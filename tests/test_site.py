@@ -157,7 +157,8 @@ def test_shortened_area_address_lists_every_area_and_its_goals(real_site):
     page = real_site.page("omrader/")
     areas = [(number, urljoin("/omrader/", href), title) for number, href, title in
              re.findall(r'<h2 id="omrade-(\d+)"><a href="([^"]+)">([^<]+)</a>', page)]
-    assert areas == [(a.id, f"/{a.page_url}", f"{a.id}. {a.title}") for a in PLAN.areas]
+    assert areas == [(a.id, f"/{a.page_url}", f"Utviklingsområde {a.id}: {a.title}")
+                     for a in PLAN.areas]
     goals = [(urljoin("/omrader/", href), number, text) for href, number, text in
              re.findall(r'<li><a href="([^"]+)">Delmål ([\d.]+)</a>: <bdi>([^<]+)</bdi></li>', page)]
     assert goals == [(f"/{g.page_url}", g.id, g.text) for g in PLAN.goals]
