@@ -523,7 +523,7 @@ def _page_text(build, url: str) -> str:
 
 def test_period_index_lists_every_period_with_its_state(period_site):
     page = period_site.page("perioder/")
-    rows = re.findall(r'<tr role="row" data-period="([^"]+)">(.*?)</tr>', page, re.S)
+    rows = re.findall(r'<tr data-period="([^"]+)">(.*?)</tr>', page, re.S)
     assert [(pid, normalise(PageScan(row).text)) for pid, row in rows] == [
         ("2025-2026", "Eksempelperioden 2025–2026 1. juni 2025 – 31. mai 2026 Avsluttet, ikke "
                       "fastsatt JSON for Eksempelperioden 2025–2026 CSV for Eksempelperioden "
@@ -606,7 +606,7 @@ def test_period_page_table_has_every_tiltak_with_start_and_end(period_site, peri
                                                                end, entries):
     page = period_site.page(f"perioder/{period_id}/")
     table = _section(page, "alle-tiltak", None)
-    rows = re.findall(r'<tr role="row" data-measure="([\d.]+)" data-start="([^"]+)" '
+    rows = re.findall(r'<tr data-measure="([\d.]+)" data-start="([^"]+)" '
                       r'data-end="([^"]+)">(.*?)</tr>', table, re.S)
     assert [r[0] for r in rows] == ALL_IDS
     assert {r[0]: r[1] for r in rows} == start
@@ -659,7 +659,7 @@ def test_what_changed_is_grouped_by_area(period_site, period_id, changed, entrie
                         f"endringer-{int(area.id) + 1}" if area.id != "4" else None)
         table = re.search(r'<table class="plan-table plan-table--period plan-table--changes".*?'
                           r'</table>', part, re.S)
-        rows = re.findall(r'<tr role="row" data-measure="([\d.]+)">', table.group(0)) if table \
+        rows = re.findall(r'<tr data-measure="([\d.]+)">', table.group(0)) if table \
             else []
         assert rows == changed.get(area.id, []), area.id
         listed = re.findall(r'<li class="plan-updates__entry" data-measure="([\d.]+)">\s*'
@@ -668,8 +668,8 @@ def test_what_changed_is_grouped_by_area(period_site, period_id, changed, entrie
         if not rows and not listed:
             assert "Ingen meldinger og ingen statusendringer i perioden." in part
     if period_id == "2024-2025":
-        first = re.search(r'<tr role="row" data-measure="1.1.1">(.*?)</tr>', section, re.S)
-        cells = re.findall(r'<td role="cell" class="plan-table__(start|end)">.*?'
+        first = re.search(r'<tr data-measure="1.1.1">(.*?)</tr>', section, re.S)
+        cells = re.findall(r'<td class="plan-table__(start|end)">.*?'
                            r'data-status="([^"]+)"', first.group(1), re.S)
         assert cells == [("start", "ikke-startet"), ("end", "pagar")]
 
