@@ -104,9 +104,9 @@ def glossary_hits(text: str, where: str) -> list[str]:
     return hits
 
 
-@pytest.fixture(scope="module", params=["real_site", "example_site"])
+@pytest.fixture(scope="module", params=["real_site", "example_site", "period_site"])
 def site(request):
-    """The real site and the example site (texts that only show with progress)."""
+    """The real, example and period sites (texts that only show with progress or periods)."""
     return request.getfixturevalue(request.param)
 
 
