@@ -44,11 +44,11 @@ BUILD_DATE = dt.date.fromisoformat(project.BUILD_DATE)
 
 def with_periods(copy: Path) -> None:
     """Add the two periods to a project copy's plan.yaml and freeze the first one."""
-    from macros import periods
+    from macros.periodfreeze import freeze
 
     plan_file = copy / "data" / "plan.yaml"
     plan_file.write_text(plan_file.read_text(encoding="utf-8") + PERIODS, encoding="utf-8")
-    periods.freeze(copy / "data", "2024", FROZEN_ON)
+    freeze(copy / "data", "2024", FROZEN_ON)
 
 
 def load_seconds(copy: Path) -> float:
@@ -62,16 +62,17 @@ def load_seconds(copy: Path) -> float:
 
 def in_process(copy: Path) -> dict[str, float]:
     """CPU seconds to load the plan, compute both reports and render both pages."""
-    from macros import periods
     from macros.load import load_plan
+    from macros.periodpages import render_page
+    from macros.periodreport import reports
     from macros.render import Renderer
 
     started = time.process_time()
     plan = load_plan(copy / "data", BUILD_DATE)
     loaded = time.process_time()
-    results = periods.reports(plan)
+    results = reports(plan)
     reported = time.process_time()
-    pages = [periods.render_page(Renderer(plan, p.page_url), p.id) for p in plan.periods]
+    pages = [render_page(Renderer(plan, p.page_url), p.id) for p in plan.periods]
     rendered = time.process_time()
     assert all(r.rows for r in results) and all(pages)
     return {"load": loaded - started, "reports": reported - loaded, "pages": rendered - reported,

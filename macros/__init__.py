@@ -23,7 +23,7 @@ Editors write these in Markdown:
 - ``{{ statusforklaring() }}``: what each status means;
 - ``{{ utviklingsomrader() }}``: every area with its delmål (the list of areas, /omrader/);
 - ``{{ hele_planen() }}``: the whole plan for print, dated, with a QR code to the site;
-- ``{{ perioder() }}``: the reporting periods and their reports (periods.py), and
+- ``{{ perioder() }}``: the reporting periods and their reports (periodpages.py), and
   ``{{ periodedata() }}``: their open-data files;
 - ``{{ vedtatt() }}``: "Vedtatt <dato>" and the adopted plan document, when they are set.
 
@@ -51,11 +51,11 @@ _PROJECT = str(Path(__file__).resolve().parent.parent)
 if _PROJECT not in sys.path:
     sys.path.insert(0, _PROJECT)
 
-from . import periods  # noqa: E402
+from . import periodpages  # noqa: E402
 from .config import AccessibilitySettings, SiteSettings  # noqa: E402
 from .errors import DataErrors  # noqa: E402
 from .load import load_plan  # noqa: E402
-from .model import Goal, Measure  # noqa: E402
+from .model import Goal, Measure, Period  # noqa: E402
 from .output import finish_site  # noqa: E402
 from .qr import qr_svg  # noqa: E402
 from .redirects import load_redirects, moved_from_area  # noqa: E402
@@ -79,11 +79,11 @@ FRAGMENT_MACROS: tuple[tuple[str, str, Callable[[Renderer], str]], ...] = (
     ("statusforklaring", "Hva hver status betyr.", Renderer.legend),
     ("utviklingsomrader", "Alle utviklingsområdene, med delmålene i hvert.", Renderer.areas),
     ("perioder", "Rapporteringsperiodene med lenke til rapporten for hver, eller hvordan de "
-                 "legges inn.", periods.render_index),
+                 "legges inn.", periodpages.render_index),
     ("periodedata", "Lenker til JSON- og CSV-filene for hver periode (siden «Åpne data»).",
-     periods.render_files),
+     periodpages.render_files),
     ("vedtatt", "«Vedtatt <dato>» og lenke til planen slik den ble vedtatt, når de står i "
-                "data/plan.yaml.", periods.render_adopted),
+                "data/plan.yaml.", periodpages.render_adopted),
 )
 
 
@@ -154,7 +154,7 @@ def define_env(env: MacrosEnv) -> None:
         return Renderer(plan, env.page.url, settings.repo_url, _link_base(env.page),
                         settings.site_url)
 
-    def own_page(item: Goal | Measure | periods.Period, kind: str) -> None:
+    def own_page(item: Goal | Measure | Period, kind: str) -> None:
         """Fail unless the page calling the macro is the item's generated page."""
         if _page_source(env.page) != item.page_file:
             raise _fail(f"{_page_source(env.page)}: {kind} {item.id} vises på sin egen side "
@@ -212,7 +212,7 @@ def define_env(env: MacrosEnv) -> None:
         """Rapporten for én periode (lages automatisk for hver periode i data/plan.yaml)."""
         period = next(p for p in plan.periods if p.id == period_id)
         own_page(period, "perioden")
-        return periods.render_page(renderer(), period_id)
+        return periodpages.render_page(renderer(), period_id)
 
     @env.macro
     def tilgjengelighetskontakt() -> str:

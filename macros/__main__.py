@@ -3,7 +3,7 @@
 `python -m macros zensical` builds the site with Zensical instead of MkDocs;
 `meld-status`, `rapportskjema`, `importer` and `mangler` take status reports without YAML
 (the issue form, the spreadsheet) and list the tiltak that need one;
-`python -m macros fastsett ID` freezes a reporting period's report (periods.py);
+`python -m macros fastsett ID` freezes a reporting period's report (periodfreeze.py);
 `python -m macros pdf` prints Hele planen and each period's report to PDF (pdf.py)."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from . import periodreport
 from .argparse_nb import NorwegianArgumentParser
-from . import periods
 from .chromium import DEFAULT_CHROMIUM
 from .diff import RevisionError, status_diff
 from .errors import NOT_PUBLISHED_YET, DataErrors
@@ -32,7 +32,7 @@ def check(folder: Path) -> int:
         return 1
     print(f"Dataene er i orden: {len(plan.areas)} utviklingsområder, {len(plan.goals)} delmål "
           f"og {len(plan.measures)} tiltak.")
-    differences = periods.warnings(plan)
+    differences = periodreport.warnings(plan)
     if differences:
         print(f"Advarsel: loggen sier noe annet enn en fastsatt rapport ({len(differences)} "
               f"avvik). Rapporten viser fortsatt det som ble fastsatt, med en merknad om dette. Er "
@@ -50,13 +50,15 @@ def fastsett(period_id: str, folder: Path, overwrite: bool, force: bool) -> int:
     fastsatt. Nekter å skrive over en fastsatt periode (uten --overskriv) og å fastsette en
     periode som ikke er slutt (uten --tving). Avslutter med 1 hvis ingenting ble skrevet."""
     # The docstring above is the command's help text, so it is in Norwegian.
+    from .periodfreeze import FreezeError, freeze
+
     today = build_date()
     try:
-        path, result = periods.freeze(folder, period_id, today, overwrite, force)
+        path, result = freeze(folder, period_id, today, overwrite, force)
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1
-    except periods.FreezeError as exc:
+    except FreezeError as exc:
         print(f"Fastsatte ikke perioden: {exc}", file=sys.stderr)
         return 1
     changed = sum(row.changed for row in result.rows)

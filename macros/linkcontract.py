@@ -19,7 +19,7 @@ from .feed import FEED_FILE
 from .model import Plan, item_anchor
 from .opendata import published_files
 from .pages import generated_pages
-from .periods import published_files as period_files
+from .perioddata import published_files as period_files
 from .read import display
 from .redirects import REDIRECTS_FILE, Redirect
 from .settings import ROOT

@@ -2,10 +2,11 @@
 the `Plan` model.
 
 The jobs are one module each: `read` (YAML to values and positions), `validate` (the JSON
-Schemas), `check` (what a schema cannot say) and `build` (the model). Every problem in every
-file is collected as a located `DataError`; only when there are none is the model built.
-The result is cached by the files' modification times, so a host that re-imports the macros
-per page (Zensical) still reads the data once.
+Schemas), `check` (what a schema cannot say; `periodcheck` for the reporting periods and their
+snapshots in perioder/) and `build` (the model). Every problem in every file is collected as a
+located `DataError`; only when there are none is the model built. The result is cached by the
+files' modification times, so a host that re-imports the macros per page (Zensical) still reads
+the data once.
 """
 
 from __future__ import annotations
@@ -15,27 +16,35 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import periods
 from .build import UNREPORTED_ID, build_plan
 from .check import Data, run_checks, vocabulary
 from .errors import DataError, DataErrors
 from .model import Plan
+from .periodcheck import check_plan, check_snapshot
 from .read import display, mtime, read_document
 from .settings import build_date, data_dir
 from .validate import SCHEMA_DIR, schema_validator, validate
 
-__all__ = ["SCHEMA_DIR", "UNREPORTED_ID", "data_files", "load_plan", "read_count"]
+__all__ = ["SCHEMA_DIR", "UNREPORTED_ID", "data_files", "load_plan", "read_count",
+           "snapshot_files"]
 
 PLAN_FILE = "plan.yaml"
 AREAS_DIR = "omrader"
 PLAN_SCHEMA = "plan.schema.json"
 AREA_SCHEMA = "omrade.schema.json"
-SNAPSHOT_SCHEMA = periods.SNAPSHOT_SCHEMA
+SNAPSHOT_DIR = "perioder"  # data/perioder/<id>.yaml: the frozen period reports (make fastsett)
+SNAPSHOT_SCHEMA = "periode.schema.json"
+SNAPSHOT_SCHEMA_REF = f"../schema/{SNAPSHOT_SCHEMA}"
 
 
 def data_files(folder: Path) -> list[Path]:
     """`plan.yaml` and the area files, in a stable order."""
     return [folder / PLAN_FILE, *sorted((folder / AREAS_DIR).glob("*.yaml"))]
+
+
+def snapshot_files(folder: Path) -> list[Path]:
+    """The snapshot files of a data folder, in a stable order."""
+    return sorted((folder / SNAPSHOT_DIR).glob("*.yaml"))
 
 
 def load_plan(folder: Path | None = None, today: dt.date | None = None,
@@ -48,7 +57,7 @@ def load_plan(folder: Path | None = None, today: dt.date | None = None,
     folder = (folder or data_dir()).resolve()
     schema_dir = (schema_dir or SCHEMA_DIR).resolve()
     files = tuple(data_files(folder))
-    snapshots = tuple(periods.snapshot_files(folder))
+    snapshots = tuple(snapshot_files(folder))
     stamps = tuple(mtime(f) for f in (*files, *snapshots, schema_dir / PLAN_SCHEMA,
                                       schema_dir / AREA_SCHEMA, schema_dir / SNAPSHOT_SCHEMA))
     return _load(folder, files, snapshots, today or build_date(), schema_dir, stamps)
@@ -75,14 +84,13 @@ def _load(folder: Path, files: tuple[Path, ...], snapshots: tuple[Path, ...], to
     for doc in area_docs:
         validate(doc, area_schema, labels)
     run_checks(Data(plan_doc, area_docs, today, _status_enum(area_schema.schema)))
-    # Reporting periods in plan.yaml and their frozen reports in perioder/ (periods.py).
-    plan_doc.errors += periods.check_plan(plan_doc.value, plan_doc.where, plan_doc.display)
-    snapshot_docs = [read_document(path, periods.SNAPSHOT_SCHEMA_REF) for path in snapshots]
+    # Reporting periods in plan.yaml and their frozen reports in perioder/ (periodcheck.py).
+    plan_doc.errors += check_plan(plan_doc.value, plan_doc.where, plan_doc.display)
+    snapshot_docs = [read_document(path, SNAPSHOT_SCHEMA_REF) for path in snapshots]
     for doc in snapshot_docs:
         validate(doc, schema_validator(schema_dir, SNAPSHOT_SCHEMA))
-        doc.errors += periods.check_snapshot(doc.value, doc.where, doc.display, doc.path.stem,
-                                             plan_doc.value, [s["id"] for s in
-                                                              vocabulary(plan_doc)])
+        doc.errors += check_snapshot(doc.value, doc.where, doc.display, doc.path.stem,
+                                     plan_doc.value, [s["id"] for s in vocabulary(plan_doc)])
 
     errors = [e for doc in (plan_doc, *area_docs, *snapshot_docs) for e in doc.errors]
     if errors:

@@ -6,10 +6,10 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # periods.py imports this module
-    from .periods import Period
+# Where a period's page and its open data are published (Period.page_url, json_url, csv_url).
+PERIOD_PAGES_URL = "perioder/"
+PERIOD_DATA_URL = "data/perioder/"
 
 
 @dataclass(frozen=True)
@@ -124,6 +124,80 @@ class Area:
     @cached_property
     def measures(self) -> tuple[Measure, ...]:
         return tuple(m for g in self.goals for m in g.measures)
+
+
+@dataclass(frozen=True)
+class SnapshotEntry:
+    """A log entry as it was frozen: status by id, `line` in the snapshot file."""
+
+    date: dt.date
+    status: str
+    text: str
+    link: str | None
+    line: int
+
+    @property
+    def key(self) -> tuple:
+        return self.date, self.status, self.text, self.link
+
+
+@dataclass(frozen=True)
+class SnapshotRow:
+    """One tiltak in a snapshot; `log` holds the entries inside the period, newest first."""
+
+    id: str
+    start: str
+    end: str
+    log: tuple[SnapshotEntry, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A frozen period report (`data/perioder/<id>.yaml`, written by `make fastsett`)."""
+
+    period_id: str
+    fixed: dt.date
+    rows: tuple[SnapshotRow, ...]
+    source: str  # the file as editors know it, for messages
+
+
+@dataclass(frozen=True)
+class Period:
+    """A reporting period from `perioder` in data/plan.yaml; both days are part of it.
+
+    Its report (periodreport.py) compares every tiltak's status on `day_before` and at the end."""
+
+    id: str
+    name: str
+    start: dt.date
+    end: dt.date
+    snapshot: Snapshot | None = None
+
+    @property
+    def page_url(self) -> str:
+        return f"{PERIOD_PAGES_URL}{self.id}/"
+
+    @property
+    def page_file(self) -> str:
+        return f"{PERIOD_PAGES_URL}{self.id}.md"
+
+    @property
+    def json_url(self) -> str:
+        return f"{PERIOD_DATA_URL}{self.id}.json"
+
+    @property
+    def csv_url(self) -> str:
+        return f"{PERIOD_DATA_URL}{self.id}.csv"
+
+    @property
+    def pdf_name(self) -> str:
+        return f"rapport-{self.id}.pdf"
+
+    @property
+    def day_before(self) -> dt.date:
+        """The start status is the status on this day: before any entry dated in the period."""
+        return self.start - dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from .config import SiteSettings
 from .feed import write_feed
 from .model import Area, Plan
 from .opendata import write_open_data
-from .periods import write_period_data
+from .perioddata import write_period_data
 
 PAGE_FILE = "index.html"
 

@@ -15,8 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .model import Goal, Measure, Plan
-from .periods import PERIOD_MACRO, period_description
+from .model import Goal, Measure, Period, Plan
 from .redirects import load_redirects, page_problems, redirect_pages
 from .templating import environment
 from .text import norwegian_date
@@ -25,6 +24,7 @@ from .urls import page_url
 SOURCE_TEMPLATE = "page_source.md"
 MEASURE_MACRO = "tiltaksside"
 GOAL_MACRO = "delmalsside"
+PERIOD_MACRO = "periodeside"
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,17 @@ def goal_description(goal: Goal, plan: Plan) -> str:
     """Link-preview text of a delmål: its text and how its tiltak stand."""
     counts = ", ".join(f"{n} {s.name.lower()}" for s, n in plan.status_counts(goal.measures) if n)
     return f"{goal.text} Status for tiltakene: {counts}."
+
+
+def date_range(period: Period) -> str:
+    """"1. juni 2024 – 31. mai 2025"."""
+    return f"{norwegian_date(period.start)} – {norwegian_date(period.end)}"
+
+
+def period_description(period: Period, plan: Plan) -> str:
+    """Link-preview text of a period's report (cheap: no report is computed)."""
+    return (f"Rapport for {period.name} ({date_range(period)}) i {plan.title}: status for hvert "
+            f"tiltak ved start og slutt, og alle meldinger i perioden.")
 
 
 def page_source(macro: str, ident: str, title: str, description: str) -> str:

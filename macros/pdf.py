@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from .model import Plan
+from .periodreport import report
+from .text import norwegian_date
 
 WHOLE_PLAN_URL = "hele-planen/"
 WHOLE_PLAN_PDF = "handlingsplan.pdf"
@@ -60,9 +62,6 @@ class Job:
 
 def jobs(plan: Plan) -> list[Job]:
     """Hele planen and the report of every period that has begun."""
-    from .periods import report
-    from .text import norwegian_date
-
     found = [Job(WHOLE_PLAN_URL, WHOLE_PLAN_PDF,
                  f"{plan.title} – status per {norwegian_date(plan.build_date)}",
                  "Last ned hele planen som PDF")]

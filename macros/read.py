@@ -42,6 +42,7 @@ STRUCTURE_LINE = re.compile(r"^\s*(?:-\s|[^\s\"'#][^:#]*:(?:\s|$))")
 
 
 KeyPath = tuple  # keys and list indices from the document root
+Where = Callable[[KeyPath], tuple[int, int]]  # a path -> (line, column), as `Document.where`
 
 
 @dataclass

@@ -11,6 +11,7 @@ import itertools
 from .config import AccessibilitySettings
 from .formlink import report_url
 from .model import Area, Goal, Measure, Plan
+from .pdf import WHOLE_PLAN_PDF, pdf_marker
 from .templating import environment
 from .urls import (FEED_URL, FILTER_SCRIPT_URL, FOLLOWUP_URL, OPEN_DATA_URLS, absolute, relative,
                    source_url, target_url)
@@ -102,7 +103,5 @@ class Renderer:
         return self._render("goal_page.html", goal=goal)
 
     def whole_plan(self, qr_svg: str) -> str:
-        from .pdf import WHOLE_PLAN_PDF, pdf_marker
-
         return self._render("whole_plan.html", qr_svg=qr_svg, site_url=self.site_url,
                             pdf_marker=pdf_marker(WHOLE_PLAN_PDF))

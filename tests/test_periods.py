@@ -1,4 +1,4 @@
-"""Reporting periods (macros/periods.py): status per date, the period reports, their open data,
+"""Reporting periods (macros/period*.py): status per date, the period reports, their open data,
 freezing a period with `fastsett`, and plan metadata (vedtatt, kilde).
 
 The fixture tests/fixtures/perioder has two example periods: 2024-2025 (fixed on 2025-06-15,
@@ -28,9 +28,9 @@ import yaml
 from conftest import BUILD_DATE, PERIOD_DATA, ROOT
 from htmlscan import PageScan, normalise
 from linkcontract import published, resolves
-from macros import periods
+from macros import periodcheck, perioddata, periodfreeze, periodpages, periodreport
 from macros.errors import DataErrors
-from macros.load import load_plan
+from macros.load import SNAPSHOT_DIR, load_plan
 from macros.render import Renderer
 
 TODAY = dt.date.fromisoformat(BUILD_DATE)
@@ -139,7 +139,7 @@ def test_plan_metadata_and_periods_are_read():
 
 
 def test_fixed_period_shows_the_snapshot_for_every_tiltak():
-    result = periods.report(PLAN, _period(PLAN, "2024-2025"))
+    result = periodreport.report(PLAN, _period(PLAN, "2024-2025"))
     assert (result.state, result.end, result.fixed) == (
         "fastsatt", dt.date(2025, 5, 31), dt.date(2025, 6, 15))
     start, end, entries = _rows(result)
@@ -150,8 +150,8 @@ def test_fixed_period_shows_the_snapshot_for_every_tiltak():
 
 def test_live_log_for_the_fixed_period_differs_only_by_the_backdated_entry():
     period = _period(PLAN, "2024-2025")
-    start, end, entries = _rows(periods.Report(period, "avsluttet", period.end,
-                                               periods.live_rows(PLAN, period, period.end)))
+    start, end, entries = _rows(periodreport.Report(
+        period, "avsluttet", period.end, periodreport.live_rows(PLAN, period, period.end)))
     assert start == A_START
     assert end == A_END_LIVE
     assert entries == {**A_ENTRIES, "2.1.1": ["2025-02-01"]}
@@ -160,7 +160,7 @@ def test_live_log_for_the_fixed_period_differs_only_by_the_backdated_entry():
 def test_ended_period_uses_the_live_log_with_exact_boundaries():
     """Entries on `fra` and `til` count; entries after `til` (2026-06-01, 2026-08-01) never do;
     on the same date the later line in the file is the newer one (4.1.1)."""
-    result = periods.report(PLAN, _period(PLAN, "2025-2026"))
+    result = periodreport.report(PLAN, _period(PLAN, "2025-2026"))
     assert (result.state, result.end, result.since) == ("avsluttet", dt.date(2026, 5, 31), ())
     start, end, entries = _rows(result)
     assert start == B_START
@@ -183,34 +183,34 @@ def test_running_period_is_provisional_and_ends_on_the_build_date():
     # The model as a build on 2026-03-01 sees it (loading on that date would refuse the
     # entries dated later, so only the build date is changed).
     plan = dataclasses.replace(PLAN, build_date=dt.date(2026, 3, 1))
-    result = periods.report(plan, _period(plan, "2025-2026"))
+    result = periodreport.report(plan, _period(plan, "2025-2026"))
     assert (result.state, result.end) == ("foreløpig", dt.date(2026, 3, 1))
     start, end, entries = _rows(result)
     assert start == B_START
     assert end == {**B_END, "1.3.1": "ikke-rapportert"}  # its entry is dated 2026-05-31
     assert "1.3.1" not in entries
-    page = periods.render_page(Renderer(plan, "perioder/2025-2026/"), "2025-2026")
+    page = periodpages.render_page(Renderer(plan, "perioder/2025-2026/"), "2025-2026")
     text = _flat(page)
     assert "Status per 1. mars 2026" in text
     assert "Foreløpig Perioden varer til 31. mai 2026. Tallene gjelder per 1. mars 2026 og kan " \
            "endre seg til perioden er slutt." in text
     assert "Ved slutt (1. mars 2026)" in text
-    index = _flat(periods.render_index(Renderer(plan, "perioder/")))
+    index = _flat(periodpages.render_index(Renderer(plan, "perioder/")))
     assert "Foreløpig, per 1. mars 2026" in index
 
 
 def test_period_that_has_not_begun_has_a_page_but_no_report_yet():
     plan = dataclasses.replace(PLAN, build_date=dt.date(2025, 5, 1))
-    result = periods.report(plan, _period(plan, "2025-2026"))
+    result = periodreport.report(plan, _period(plan, "2025-2026"))
     assert (result.state, result.rows, result.started) == ("kommende", (), False)
-    text = _flat(periods.render_page(Renderer(plan, "perioder/2025-2026/"), "2025-2026"))
+    text = _flat(periodpages.render_page(Renderer(plan, "perioder/2025-2026/"), "2025-2026"))
     assert "Kommende Perioden begynner 1. juni 2025. Rapporten kommer her når perioden er i " \
            "gang." in text
     assert "Alle tiltak" not in text and "JSON" not in text
 
 
 def test_disagreement_is_a_warning_with_file_and_line():
-    assert [str(d) for d in periods.warnings(PLAN)] == [WARNING]
+    assert [str(d) for d in periodreport.warnings(PLAN)] == [WARNING]
     line = (PERIOD_DATA / "omrader" / "2-fordypning.yaml").read_text(encoding="utf-8") \
         .splitlines()[13 - 1]
     assert line == "          - dato: 2025-02-01"
@@ -255,7 +255,7 @@ def test_every_kind_of_disagreement_is_found(tmp_path, edit, expected):
     text = re.sub(r"        xlogg:\n(?:          .*\n|            .*\n)+", "", text)
     (folder / "omrader/2-fordypning.yaml").write_text(text, encoding="utf-8")
     plan = load_plan(folder, TODAY)
-    found = [str(d).replace(folder.as_posix(), "data") for d in periods.warnings(plan)]
+    found = [str(d).replace(folder.as_posix(), "data") for d in periodreport.warnings(plan)]
     assert found == expected
 
 
@@ -303,7 +303,7 @@ def test_overlap_is_found_even_when_one_long_period_covers_several():
                           {"id": "c", "fra": "2024-06-01", "til": "2024-07-01"},
                           {"id": "d", "fra": "2024-12-31", "til": "2025-02-01"},
                           {"id": "e", "fra": "2025-02-02", "til": "2025-03-01"}]}
-    errors = periods.check_plan(value, lambda path: (10 + path[1], 3), "plan.yaml")
+    errors = periodcheck.check_plan(value, lambda path: (10 + path[1], 3), "plan.yaml")
     assert [(str(e), e.rule) for e in errors] == [
         (f"plan.yaml:{10 + i}:3: periode {name} fra: perioden overlapper med perioden {other} "
          f"(linje {10 + j}), som varer fra {start} til {end}; periodene kan ikke overlappe",
@@ -393,7 +393,7 @@ def test_snapshot_schema_gives_editor_help_on_every_field():
 def test_real_plan_has_no_invented_periods_or_metadata():
     real = load_plan(ROOT / "data", TODAY)
     assert (real.adopted, real.source, real.periods) == (None, None, ())
-    assert not (ROOT / "data" / periods.SNAPSHOT_DIR).exists()
+    assert not (ROOT / "data" / SNAPSHOT_DIR).exists()
 
 
 # Freezing a period: fastsett ------------------------------------------------------------------
@@ -417,8 +417,8 @@ def test_fastsett_writes_the_snapshot_the_fixture_holds(tmp_path):
     assert _without_comments(text) == _without_comments(SNAPSHOT.read_text(encoding="utf-8"))
     # The page is then built from it and says so.
     plan = load_plan(folder, dt.date(2025, 6, 15))
-    assert periods.report(plan, _period(plan, "2024-2025")).state == "fastsatt"
-    assert periods.warnings(plan) == []
+    assert periodreport.report(plan, _period(plan, "2024-2025")).state == "fastsatt"
+    assert periodreport.warnings(plan) == []
 
 
 def test_fastsett_refuses_to_overwrite_without_the_flag(tmp_path):
@@ -435,7 +435,7 @@ def test_fastsett_refuses_to_overwrite_without_the_flag(tmp_path):
     again = _run("fastsett", "2024-2025", "--data", str(folder), "--overskriv")
     assert again.returncode == 0, again.stderr
     plan = load_plan(folder, TODAY)
-    result = periods.report(plan, _period(plan, "2024-2025"))
+    result = periodreport.report(plan, _period(plan, "2024-2025"))
     assert result.fixed == TODAY
     assert _rows(result)[1] == A_END_LIVE and result.since == ()
 
@@ -454,11 +454,11 @@ def test_fastsett_refuses_a_period_that_has_not_ended_unless_forced(tmp_path):
                   build_date="2026-03-01")
     assert forced.returncode == 0, forced.stderr
     plan = load_plan(folder, TODAY)
-    result = periods.report(plan, _period(plan, "2025-2026"))
+    result = periodreport.report(plan, _period(plan, "2025-2026"))
     assert (result.state, result.end) == ("fastsatt", dt.date(2026, 3, 1))
     assert _rows(result)[1] == {**B_END, "1.3.1": "ikke-rapportert"}
     assert result.since == ()
-    page = _flat(periods.render_page(Renderer(plan, "perioder/2025-2026/"), "2025-2026"))
+    page = _flat(periodpages.render_page(Renderer(plan, "perioder/2025-2026/"), "2025-2026"))
     assert "Fastsatt 1. mars 2026 Rapporten ble fastsatt etter årsmøtet og viser det som var " \
            "rapportert da. Den ble fastsatt før perioden var slutt, så status ved slutt gjelder " \
            "1. mars 2026." in page
@@ -483,7 +483,7 @@ def test_fastsett_without_periods_says_how_to_add_one():
     assert result.stderr == ("Fastsatte ikke perioden: perioden '2024-2025' finnes ikke: "
                              "data/plan.yaml har ingen perioder ennå. Legg den inn under perioder "
                              "først (se CONTRIBUTING.md)\n")
-    assert not (ROOT / "data" / periods.SNAPSHOT_DIR).exists()
+    assert not (ROOT / "data" / SNAPSHOT_DIR).exists()
 
 
 def test_fastsett_writes_nothing_when_the_data_has_errors(tmp_path):
@@ -511,7 +511,7 @@ def test_make_fastsett_needs_a_period():
     "  mellomrom rundt  ", "yes", "1.10", "~",
 ])
 def test_snapshot_text_reads_back_exactly(text):
-    value = yaml.load(f"tekst: {periods.yaml_string(text)}\n", Loader=yaml.SafeLoader)
+    value = yaml.load(f"tekst: {periodfreeze.yaml_string(text)}\n", Loader=yaml.SafeLoader)
     assert value == {"tekst": text}
 
 
@@ -551,8 +551,8 @@ def test_real_site_says_plainly_that_no_periods_are_set_up(real_site):
 
 
 def test_guide_link_when_the_repository_is_known():
-    page = periods.render_index(Renderer(load_plan(ROOT / "data", TODAY), "perioder/",
-                                         "https://github.com/eksempel/plan"))
+    page = periodpages.render_index(Renderer(load_plan(ROOT / "data", TODAY), "perioder/",
+                                             "https://github.com/eksempel/plan"))
     assert ('<a href="https://github.com/eksempel/plan/blob/main/CONTRIBUTING.md#'
             'guide-7-rapporteringsperioder-og-årsmøterapporten">Slik legger du inn en periode</a>'
             ) in page
@@ -707,7 +707,7 @@ def test_period_open_data_json_and_csv(period_site):
         assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
         rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline=""),
                                    delimiter=";"))
-        assert list(rows[0]) == list(periods.CSV_COLUMNS)
+        assert list(rows[0]) == list(perioddata.CSV_COLUMNS)
         names = {s.id: s.name for s in (*PLAN.statuses, PLAN.unreported)}
         assert [(r["Tiltak"], r["Status ved start"], r["Status ved slutt"]) for r in rows] == [
             (f"Tiltak {i}", names[start[i]], names[end[i]]) for i in ALL_IDS]
@@ -770,7 +770,7 @@ def test_period_names_from_the_data_stay_text(tmp_path):
     folder = _copy(tmp_path, {PLAN_FILE: ('    navn: "Eksempelperioden 2025–2026"',
                                           '    navn: "<b>*fet*</b> [lenke](https://x.no) {{ 1 }}"')})
     plan = load_plan(folder, TODAY)
-    page = periods.render_page(Renderer(plan, "perioder/2025-2026/"), "2025-2026")
+    page = periodpages.render_page(Renderer(plan, "perioder/2025-2026/"), "2025-2026")
     heading = re.search(r"^# (.*)$", page, re.M).group(1)
     assert heading == "&lt;b&gt;\\*fet\\*&lt;/b&gt; \\[lenke\\]\\(https://x\\.no\\) \\{\\{ 1 \\}\\}"
     assert "<b>" not in page
