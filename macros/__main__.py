@@ -4,7 +4,10 @@
 `meld-status`, `rapportskjema`, `importer` and `mangler` take status reports without YAML
 (the issue form, the spreadsheet) and list the tiltak that need one;
 `python -m macros fastsett ID` freezes a reporting period's report (periodfreeze.py);
-`python -m macros pdf` prints Hele planen and each period's report to PDF (pdf.py)."""
+`python -m macros pdf` prints Hele planen and each period's report to PDF (pdf.py).
+
+Only what `check` needs is imported here; every other command imports its own modules when it
+runs, so `make check` starts without the site build's (Jinja, MkDocs) or the tools' imports."""
 
 from __future__ import annotations
 
@@ -14,8 +17,6 @@ from pathlib import Path
 
 from . import periodreport
 from .argparse_nb import NorwegianArgumentParser
-from .chromium import DEFAULT_CHROMIUM
-from .diff import RevisionError, status_diff
 from .errors import NOT_PUBLISHED_YET, DataErrors
 from .load import load_plan
 from .settings import build_date, data_dir, repo_url
@@ -74,6 +75,8 @@ def diff(revision: str, folder: Path) -> int:
     statusendringer (fra → til), nye logginnslag og endret tekst. Er dataene i revisjonen
     ugyldige, står det i rapporten. Avslutter med 1 hvis dataene i arbeidskopien har feil."""
     # The docstring above is the command's help text, so it is in Norwegian.
+    from .diff import RevisionError, status_diff
+
     try:
         print(status_diff(revision, folder), end="")
     except DataErrors as exc:
@@ -207,16 +210,17 @@ def _guarded(command: Callable[..., int], *args: object) -> int:
         return 2
 
 
-def pdf(site_dir: Path, chromium: str) -> int:
+def pdf(site_dir: Path, chromium: str | None) -> int:
     """Lag PDF av «Hele planen» og av rapporten for hver periode, fra et nettsted som er bygget
     (make pdf bygger det først), med Chromium: site/hele-planen/handlingsplan.pdf og
     site/perioder/<id>/rapport-<id>.pdf. Sidene får lenke til PDF-ene. Avslutter med 1 ved
     feil."""
     # The docstring above is the command's help text, so it is in Norwegian.
+    from .chromium import DEFAULT_CHROMIUM
     from .pdf import PdfError, print_pdfs
 
     try:
-        written = print_pdfs(site_dir, load_plan(), chromium)
+        written = print_pdfs(site_dir, load_plan(), chromium or DEFAULT_CHROMIUM)
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1
@@ -308,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "mangler":
         return _guarded(mangler, args.data or data_dir(), args.exit_code)
     if args.command == "pdf":
-        return pdf(args.site_dir, args.chromium or DEFAULT_CHROMIUM)
+        return pdf(args.site_dir, args.chromium)
     if args.command == "fastsett":
         return fastsett(args.period, args.data or data_dir(), args.overskriv, args.tving)
     return 2

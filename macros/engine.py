@@ -23,7 +23,7 @@ from .settings import ROOT
 
 CONFIG = "mkdocs.yml"
 # How Zensical reports an exception raised in Python: "Python error: <Type>: <message>", then
-# the traceback. Our own build errors are PluginError (see `macros._fail`).
+# the traceback. Our own build errors are PluginError (see `macros.pagemacros._fail`).
 OWN_ERROR = "Python error: PluginError: "
 TRACEBACK = "\nTraceback (most recent call last):"
 SITE = "site"  # `site_dir` in mkdocs.yml, relative to the staged copy

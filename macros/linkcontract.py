@@ -18,7 +18,7 @@ from .errors import DataError
 from .feed import FEED_FILE
 from .model import Plan, item_anchor
 from .opendata import published_files
-from .pages import generated_pages
+from .pages import data_pages
 from .perioddata import published_files as period_files
 from .read import display
 from .redirects import REDIRECTS_FILE, Redirect
@@ -109,7 +109,7 @@ def site_map(plan: Plan, redirects: tuple[Redirect, ...], docs_dir: Path = DOCS_
                     if r.is_item and r.source.split(".")[0] == area.id}
         if area.page_url in pages:
             pages[area.page_url] = frozenset(anchors)
-    pages.update((page_url(path), None) for path, _ in generated_pages(plan))
+    pages.update((page_url(page.path), None) for page in data_pages(plan))
     files = (*ENGINE_FILES, FEED_FILE, *published_files(), *period_files(plan),
              *_docs_files(docs_dir))
     pages.update((name, frozenset()) for name in files)

@@ -6,14 +6,16 @@ to MkDocs' files, and the Zensical path (engine.py) writes it into its copy of d
 page source is front matter plus one macro call, so the page is rendered by the same macros
 and templates as every other page.
 
-Another kind of page is one more function in `PAGE_KINDS`: plan in, (path, source) out, its
-source made with `page_source`, and its macro registered in macros/__init__.py.
+Another kind of page is one more function in `PAGE_KINDS`: plan in, a `DataPage` per page out
+(its source is made with `page_source` only when asked for), and its macro registered in
+pagemacros.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 
 from .model import Goal, Measure, Period, Plan
 from .redirects import load_redirects, page_problems, redirect_pages
@@ -76,31 +78,51 @@ def page_source(macro: str, ident: str, title: str, description: str) -> str:
         macro=macro, id=ident, title=title, description=description)
 
 
-def _goal_pages(plan: Plan) -> list[tuple[str, str]]:
-    return [(g.page_file, page_source(GOAL_MACRO, g.id, f"Delmål {g.id}",
-                                      goal_description(g, plan)))
+@dataclass(frozen=True)
+class DataPage:
+    """A page made from the data, its source not rendered yet: the path relative to docs/, and
+    the macro, title and link-preview text of its source."""
+
+    path: str
+    macro: str
+    ident: str
+    title: str
+    description: Callable[[], str]  # made with the source only
+
+    def source(self) -> str:
+        return page_source(self.macro, self.ident, self.title, self.description())
+
+
+def _goal_pages(plan: Plan) -> list[DataPage]:
+    return [DataPage(g.page_file, GOAL_MACRO, g.id, f"Delmål {g.id}",
+                     partial(goal_description, g, plan))
             for g in plan.goals]
 
 
-def _measure_pages(plan: Plan) -> list[tuple[str, str]]:
-    return [(m.page_file, page_source(MEASURE_MACRO, m.id, f"Tiltak {m.id}",
-                                      measure_description(m, plan)))
+def _measure_pages(plan: Plan) -> list[DataPage]:
+    return [DataPage(m.page_file, MEASURE_MACRO, m.id, f"Tiltak {m.id}",
+                     partial(measure_description, m, plan))
             for m in plan.measures]
 
 
-def _period_pages(plan: Plan) -> list[tuple[str, str]]:
-    return [(p.page_file, page_source(PERIOD_MACRO, p.id, f"Rapport for {p.name}",
-                                      period_description(p, plan)))
+def _period_pages(plan: Plan) -> list[DataPage]:
+    return [DataPage(p.page_file, PERIOD_MACRO, p.id, f"Rapport for {p.name}",
+                     partial(period_description, p, plan))
             for p in plan.periods]
 
 
-PAGE_KINDS: tuple[Callable[[Plan], list[tuple[str, str]]], ...] = (
+PAGE_KINDS: tuple[Callable[[Plan], list[DataPage]], ...] = (
     _goal_pages, _measure_pages, _period_pages)
+
+
+def data_pages(plan: Plan) -> list[DataPage]:
+    """Every page made from the data, unrendered (`make check` needs only their paths)."""
+    return [page for kind in PAGE_KINDS for page in kind(plan)]
 
 
 def generated_pages(plan: Plan) -> list[tuple[str, str]]:
     """(docs-relative path, Markdown source) of every page made from the data."""
-    return [page for kind in PAGE_KINDS for page in kind(plan)]
+    return [(page.path, page.source()) for page in data_pages(plan)]
 
 
 def generated_files(plan: Plan, docs_pages: Iterable[str], site_url: str) -> list[GeneratedFile]:

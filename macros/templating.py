@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from functools import cache, partial
 from pathlib import Path
-
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from typing import TYPE_CHECKING
 
 from .text import markdown_text, norwegian_date
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -20,6 +22,9 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 @cache
 def environment() -> Environment:
     """The environment, made once per process (its compiled templates are kept)."""
+    # Imported on first use: `make check` renders no template and need not import Jinja.
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(enabled_extensions=("html", "xml"),

@@ -12,7 +12,7 @@ from .errors import DataErrors
 from .linkcontract import DOCS_DIR, contract_errors, docs_pages
 from .load import load_plan
 from .model import Plan
-from .pages import generated_pages
+from .pages import data_pages
 from .redirects import load_redirects, page_errors
 from .settings import data_dir
 from .urls import page_url
@@ -24,7 +24,7 @@ def verify(folder: Path | None = None, today: dt.date | None = None,
     folder = (folder or data_dir()).resolve()
     plan = load_plan(folder, today)
     redirects = load_redirects(plan, folder)
-    pages = docs_pages(docs_dir) | {page_url(path) for path, _ in generated_pages(plan)}
+    pages = docs_pages(docs_dir) | {page_url(page.path) for page in data_pages(plan)}
     errors = page_errors(redirects, pages) + contract_errors(plan, redirects, folder, docs_dir)
     if errors:
         raise DataErrors(errors)

@@ -27,7 +27,7 @@ if ROOT not in sys.path:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the tiltak and delmål pages (searchable, not in the nav) and the redirect pages."""
-    from macros import _fail
+    from macros.pagemacros import _fail
     from macros.config import SiteSettings
     from macros.errors import DataErrors
     from macros.load import load_plan
