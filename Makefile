@@ -22,7 +22,7 @@ PERIODE ?=
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check diff test bench browser htmlcheck clean delingsbilde skjemabilde rapportskjema importer mangler pdf fastsett
+.PHONY: help serve build check diff test system-tools bench browser htmlcheck clean delingsbilde skjemabilde rapportskjema importer mangler pdf fastsett
 
 help: ## Vis denne hjelpen
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -85,8 +85,17 @@ fastsett: $(SITE_STAMP) ## Fastsett rapporten for en periode (make fastsett PERI
 	  echo "Skriv hvilken periode som skal fastsettes, for eksempel: make fastsett PERIODE=2024-2025" >&2; exit 2; fi
 	@$(BIN)/python -m macros fastsett "$(PERIODE)" $(if $(OVERSKRIV),--overskriv) $(if $(TVING),--tving)
 
-test: $(DEV_STAMP) browser htmlcheck ## Kjør alle testene
-	$(BIN)/python -m pytest
+# Two workers (one per core on CI) share the built sites; the 15 slowest tests are listed.
+PYTEST_ARGS ?= -n auto --maxschedchunk 1 --durations=15
+# The Python packages install while the system tools do (Chromium, the HTML checker); then
+# `browser` once more, for the fallback to Playwright's Chromium, which needs the packages.
+test: ## Kjør alle testene
+	@$(MAKE) --no-print-directory -j2 $(DEV_STAMP) system-tools
+	@$(MAKE) --no-print-directory browser
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+system-tools:
+	@$(MAKE) --no-print-directory BROWSER_FALLBACK=no browser htmlcheck
 
 bench: $(DEV_STAMP) browser ## Mål byggetid, minne, sidevekt og omlasting (5–10 min; se bench/README.md)
 	$(BIN)/python -m bench $(BENCH_ARGS)
@@ -106,7 +115,8 @@ endef
 browser: ## Sørg for at Chromium finnes for nettlesertestene
 	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
 	if $(call apt_install,chromium) && [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
-	if $(BIN)/python -m playwright install chromium; then \
+	if [ "$(BROWSER_FALLBACK)" = no ]; then exit 0; fi; \
+	if $(MAKE) --no-print-directory $(PDF_STAMP) && $(BIN)/python -m playwright install chromium; then \
 	  echo "Bruker Playwrights egen Chromium."; \
 	else \
 	  echo "Fant ikke Chromium. Installer pakken 'chromium' (for eksempel: sudo apt-get install chromium)" >&2; \

@@ -18,15 +18,15 @@ MEASURES = 100
 
 
 @pytest.fixture(scope="module")
-def scale_site(tmp_path_factory):
+def scale_site(shared):
     """The 100-tiltak project, built once through the capture plugin, and its floor built."""
-    work = tmp_path_factory.mktemp("bench")
-    copy = generate.scale_project(work / "project", MEASURES)
-    ours = work / "ours"
-    project.capture_floor(copy, project.CONFIG, ours)
-    floor = work / "floor"
-    project.mkdocs_build(copy, project.write_floor_configs(copy)["floor"], floor)
-    return copy, ours, floor
+    def make(work):
+        copy = generate.scale_project(work / "project", MEASURES)
+        project.capture_floor(copy, project.CONFIG, work / "ours")
+        project.mkdocs_build(copy, project.write_floor_configs(copy)["floor"], work / "floor")
+
+    work = shared("bench-100", make)
+    return work / "project", work / "ours", work / "floor"
 
 
 def test_generated_data_is_in_the_real_format(scale_site):

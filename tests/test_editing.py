@@ -8,12 +8,12 @@ import re
 
 import pytest
 
-from conftest import ROOT, build_site
+from conftest import EXAMPLE_REPO as REPO
+from conftest import ROOT
 from htmlscan import PageScan
 from macros.load import load_plan
 
 PLAN = load_plan(ROOT / "data")
-REPO = "https://github.com/eksempel-eier/handlingsplan"
 EDIT_LINK = re.compile(r'<tr id="(tiltak-[0-9-]+)".*?<a class="plan-edit" href="([^"]+)">'
                        r'Oppdater status<span class="plan-sr"> for tiltak ([0-9.]+)</span></a>',
                        re.S)
@@ -28,8 +28,8 @@ def form_url(measure_id: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def site_with_repo(tmp_path_factory):
-    build = build_site(tmp_path_factory.mktemp("site"), PLAN_REPO_URL=REPO)
+def site_with_repo(site_for):
+    build = site_for(PLAN_REPO_URL=REPO)
     assert build.returncode == 0, build.output
     return build
 
@@ -84,8 +84,8 @@ def test_repository_link_makes_no_request_to_the_git_host_api(site_with_repo):
 
 
 @pytest.mark.parametrize("value", [None, ""], ids=["unset", "empty"])
-def test_without_repo_url_there_are_no_edit_links(tmp_path, real_site, value):
-    build = real_site if value is None else build_site(tmp_path / "site", PLAN_REPO_URL=value)
+def test_without_repo_url_there_are_no_edit_links(site_for, real_site, value):
+    build = real_site if value is None else site_for(PLAN_REPO_URL=value)
     assert build.returncode == 0, build.output
     for area in PLAN.areas:
         page = build.page(area.page_url)

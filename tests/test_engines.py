@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import (BUILD_DATE, EXAMPLE_DATA, FIXTURES, PERIOD_DATA, ROOT, Build, build_site,
-                      build_zensical)
+from conftest import (BUILD_DATE, EXAMPLE_DATA, EXAMPLE_REPO, FIXTURES, PERIOD_DATA, ROOT, Build,
+                      build_site, build_zensical)
 from htmlscan import PageScan, is_external, normalise
 from macros.load import load_plan
 from macros.output import missing_areas
@@ -31,14 +31,14 @@ ITEM_ID = re.compile(r"^(delmal|tiltak)-\d+(?:-\d+)+$")
 ENGINE_FILES = re.compile(r"^(?:assets/javascripts/|assets/stylesheets/(?:main|palette)\.|"
                           r"assets/stylesheets/(?:classic|modern)/|assets/images/favicon\.png$|"
                           r"search/|search\.json$|sitemap\.xml(?:\.gz)?$)")
-# name: (data folder, extra settings, the session's MkDocs and Zensical builds, if any)
+# name: (data folder, extra settings)
 VARIANTS = {
-    "plan": (None, {}, ("real_site", "zensical_site")),
-    "eksempel": (EXAMPLE_DATA, {}, ("example_site", None)),
+    "plan": (None, {}),
+    "eksempel": (EXAMPLE_DATA, {}),
     # Reporting periods: a fixed one (with a note) and one that has ended; period pages and data.
-    "perioder": (PERIOD_DATA, {}, ("period_site", None)),
+    "perioder": (PERIOD_DATA, {}),
     # An example repository address: edit buttons and "Oppdater status" links appear.
-    "plan-med-repo": (None, {"PLAN_REPO_URL": "https://github.com/eksempel/plan"}, (None, None)),
+    "plan-med-repo": (None, {"PLAN_REPO_URL": EXAMPLE_REPO}),
 }
 
 
@@ -118,13 +118,10 @@ def published_files(site: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module", params=sorted(VARIANTS))
-def sites(request, tmp_path_factory) -> tuple[Build, Build, Plan]:
+def sites(request, site_for) -> tuple[Build, Build, Plan]:
     """The same data and settings built by MkDocs and by Zensical, and the plan they show."""
-    data, settings, (mkdocs_fixture, zensical_fixture) = VARIANTS[request.param]
-    folder = tmp_path_factory.mktemp(f"engines-{request.param}")
-    builds = [request.getfixturevalue(fixture) if fixture else build(folder / name, data, **settings)
-              for fixture, build, name in ((mkdocs_fixture, build_site, "mkdocs"),
-                                           (zensical_fixture, build_zensical, "zensical"))]
+    data, settings = VARIANTS[request.param]
+    builds = [site_for(data, engine, **settings) for engine in ("mkdocs", "zensical")]
     for build in builds:
         assert build.returncode == 0, build.output
     return builds[0], builds[1], load_plan(data)

@@ -2,53 +2,58 @@
 375 px, in the light and the dark scheme, and every request goes to the local server and succeeds.
 
 The pages are found by walking the built site, so a page added later is covered without a change
-here. Each width/scheme combination loads every page once, in one browser context.
+here; the expected list of pages is made independently, from docs/ and the plan's ids. Each
+width/scheme combination loads every page once, in one browser context, and is one test that
+reports every kind of problem it found (so pytest-xdist can run the walks side by side).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from browser import SCHEMES, WIDTHS, Walk, is_local, walk_site
+from browser import SCHEMES, WIDTHS, Walk, is_local
+from conftest import ROOT
+from macros.load import load_plan
 
 COMBINATIONS = [(w, s) for w in WIDTHS for s in SCHEMES]
 
 
-@pytest.fixture(scope="module", params=COMBINATIONS, ids=lambda c: f"{c[0]}-{c[1]}")
-def walk(request, browser, real_site, real_server) -> Walk:
-    """Load every page of the real site at one width and scheme; run axe on each."""
+def expected_pages() -> list[str]:
+    """The site's pages from their sources: each Markdown file in docs/, a page per delmål and
+    per tiltak in data/ (4 areas, 14 delmål, 33 tiltak) and the not-found page."""
+    docs = [p.relative_to(ROOT / "docs").as_posix().removesuffix(".md")
+            for p in (ROOT / "docs").rglob("*.md")]
+    from_docs = ["" if d == "index" else d.removesuffix("index") if d.endswith("/index")
+                 else d + "/" for d in docs]
+    plan = load_plan()
+    items = [f"delmal/{g.id.replace('.', '-')}/" for g in plan.goals] + \
+            [f"tiltak/{m.id.replace('.', '-')}/" for m in plan.measures]
+    return sorted([*from_docs, *items, "404.html"])
+
+
+def problems(walk: Walk) -> dict[str, list[str]]:
+    """Everything a walk found wrong, by kind; every list is empty on a good site."""
+    failures = walk.requests.failures if walk.settled else walk.requests.broken()
+    return {
+        "Material viser feil fargeskjema": walk.wrong_scheme,
+        "axe-core": walk.violations,
+        "forespørsler til andre enn nettstedet": sorted(
+            {u for u in walk.requests.requests if not is_local(u, walk.base)}),
+        "forespørsler som feilet": failures,
+        "skriptfeil": walk.errors,
+    }
+
+
+@pytest.mark.parametrize("combination", COMBINATIONS, ids=lambda c: f"{c[0]}-{c[1]}")
+def test_every_page_passes_axe_loads_only_local_files_and_runs_without_errors(
+        combination, walk_of, real_site):
     # Waiting for the network to go quiet (the search worker loads late) costs half a second a
     # page, so only the first combination does it; the others may cut those late loads short.
-    result = walk_site(browser, real_server, real_site.site, WIDTHS[request.param[0]],
-                       SCHEMES[request.param[1]], settle=request.param == COMBINATIONS[0])
-    print(f"\n{request.param}: {len(result.pages)} sider, {len(result.requests.requests)} "
-          f"forespørsler, {result.seconds:.1f} s")
-    return result
-
-
-def test_walk_covers_every_page(walk, real_site):
-    assert len(walk.pages) == len(list(real_site.site.rglob("*.html")))
-    assert {"", "oversikt/", "omrader/mangfold/", "404.html"} <= set(walk.pages)
-
-
-def test_the_emulated_scheme_is_the_one_material_shows(walk):
-    assert not walk.wrong_scheme, walk.wrong_scheme
-
-
-def test_no_axe_violations(walk):
-    assert not walk.violations, "\n".join(walk.violations)
-
-
-def test_every_request_is_local(walk, real_server):
-    assert walk.requests.requests, "no request was recorded"
-    third_party = sorted({u for u in walk.requests.requests if not is_local(u, real_server)})
-    assert not third_party, "\n".join(third_party)
-
-
-def test_no_request_fails(walk):
-    failures = walk.requests.failures if walk.settled else walk.requests.broken()
-    assert not failures, "\n".join(failures)
-
-
-def test_no_script_error(walk):
-    assert not walk.errors, "\n".join(walk.errors)
+    walk = walk_of(real_site, WIDTHS[combination[0]], SCHEMES[combination[1]],
+                   settle=combination == COMBINATIONS[0])
+    print(f"\n{combination}: {len(walk.pages)} sider, {len(walk.requests.requests)} "
+          f"forespørsler, {walk.seconds:.1f} s")
+    assert len(walk.pages) == 61
+    assert sorted(walk.pages) == expected_pages()
+    assert len(walk.requests.requests) > len(walk.pages)  # each page and its own files
+    assert problems(walk) == {kind: [] for kind in problems(walk)}

@@ -18,7 +18,7 @@ import pytest
 
 from browser import (RequestLog, axe_violations, describe_violations, is_local, new_context,
                      page_urls)
-from conftest import FIXTURES, ROOT, build_site
+from conftest import FIXTURES, ROOT
 from htmlscan import PageScan, normalise
 from macros.load import load_plan
 from macros.text import markdown_text
@@ -41,8 +41,8 @@ def hostile_plan(hostile_data):
 
 
 @pytest.fixture(scope="module")
-def hostile_site(hostile_data, tmp_path_factory):
-    build = build_site(tmp_path_factory.mktemp("fiendtlig-site"), data_dir=hostile_data)
+def hostile_site(hostile_data, site_for):
+    build = site_for(hostile_data)
     assert build.returncode == 0, build.output
     return build
 

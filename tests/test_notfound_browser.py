@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from browser import RequestLog, new_context
-from conftest import build_site
 from macros.load import load_plan
 
 PLAN_TITLE = load_plan().title
@@ -63,10 +62,9 @@ def host(site: Path, prefix: str = "") -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def subpath_site(tmp_path_factory):
+def subpath_site(site_for):
     """The real plan built for an address under a path, as a GitHub Pages project site."""
-    build = build_site(tmp_path_factory.mktemp("subpath-site"),
-                       PLAN_SITE_URL="https://eksempel.no/plan/")
+    build = site_for(PLAN_SITE_URL="https://eksempel.no/plan/")
     assert build.returncode == 0, build.output
     return build
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import EXAMPLE_DATA, ROOT, build_site
+from conftest import ROOT
 from htmlscan import PageScan, normalise
 from macros.load import load_plan
 from macros.pages import generated_pages
@@ -125,9 +125,8 @@ def test_generated_pages_are_searchable_but_not_in_the_navigation(real_site):
     assert "Hele planen" in nav
 
 
-def test_history_is_listed_newest_first(tmp_path):
-    build = build_site(tmp_path / "site", data_dir=EXAMPLE_DATA)
-    assert build.returncode == 0, build.output
+def test_history_is_listed_newest_first(example_site):
+    build = example_site
     page = build.page("tiltak/1-1-1/")
     history = page[page.index('id="historikk"'):]
     assert history.index("to tilbydere er kontaktet") < history.index("arbeidet er planlagt")
@@ -138,8 +137,8 @@ def test_history_is_listed_newest_first(tmp_path):
     assert "Status nå: Pågår" in normalise(PageScan(page).text)
 
 
-def test_public_address_setting_reaches_previews_and_shared_links(tmp_path):
-    build = build_site(tmp_path / "site", PLAN_SITE_URL="https://plan.eksempel.no/")
+def test_public_address_setting_reaches_previews_and_shared_links(site_for):
+    build = site_for(PLAN_SITE_URL="https://plan.eksempel.no/")
     assert build.returncode == 0, build.output
     page = build.page("tiltak/1-1-4/")
     assert meta(page)["og:url"] == "https://plan.eksempel.no/tiltak/1-1-4/"

@@ -94,16 +94,19 @@ def test_print_script_opens_histories_for_browsers_without_details_content(serve
 
 
 @pytest.fixture(scope="module")
-def printed(period_site, tmp_path_factory) -> Path:
+def printed(period_site, shared) -> Path:
     """A copy of the period site after `python -m macros pdf` (what `make pdf` runs)."""
-    site = Path(shutil.copytree(period_site.site, tmp_path_factory.mktemp("pdf") / "site"))
-    environment = {**os.environ, "PLAN_DATA_DIR": str(PERIOD_DATA), "PLAN_BUILD_DATE": BUILD_DATE}
-    result = subprocess.run([sys.executable, "-m", "macros", "pdf", "--site-dir", str(site),
-                             "--chromium", CHROMIUM], cwd=ROOT, env=environment,
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.splitlines() == [f"Skrev {site / name}" for name in PDFS]
-    return site
+    def make(folder: Path) -> None:
+        site = Path(shutil.copytree(period_site.site, folder / "site"))
+        environment = {**os.environ, "PLAN_DATA_DIR": str(PERIOD_DATA),
+                       "PLAN_BUILD_DATE": BUILD_DATE}
+        result = subprocess.run([sys.executable, "-m", "macros", "pdf", "--site-dir", str(site),
+                                 "--chromium", CHROMIUM], cwd=ROOT, env=environment,
+                                capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert result.stdout.splitlines() == [f"Skrev {site / name}" for name in PDFS]
+
+    return shared("periods-pdf", make) / "site"
 
 
 @pytest.mark.browser

@@ -198,9 +198,8 @@ def test_updates_page_lists_every_entry_newest_first_with_links(example_site):
 
 
 @pytest.fixture(scope="module")
-def example_feed(tmp_path_factory):
-    build = build_site(tmp_path_factory.mktemp("feed-site"), data_dir=EXAMPLE_DATA,
-                       PLAN_SITE_URL=SITE_URL)
+def example_feed(site_for):
+    build = site_for(EXAMPLE_DATA, PLAN_SITE_URL=SITE_URL)
     assert build.returncode == 0, build.output
     return build
 

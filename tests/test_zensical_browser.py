@@ -6,27 +6,16 @@ from __future__ import annotations
 
 import pytest
 
-from browser import SCHEMES, WIDTHS, Walk, is_local, walk_site
+from browser import SCHEMES, WIDTHS
+from test_every_page import expected_pages, problems
 
 COMBINATIONS = [("bred", "lys"), ("smal", "mork")]
 
 
-@pytest.fixture(scope="module", params=COMBINATIONS, ids=lambda c: f"{c[0]}-{c[1]}")
-def walk(request, browser, zensical_site, serve) -> Walk:
-    return walk_site(browser, serve(zensical_site.site), zensical_site.site,
-                     WIDTHS[request.param[0]], SCHEMES[request.param[1]])
-
-
-def test_zensical_site_has_no_axe_violations(walk):
-    assert len(walk.pages) > 5
-    assert not walk.violations, "\n".join(walk.violations)
-
-
-def test_zensical_site_requests_only_its_own_files(walk):
-    assert walk.requests.requests, "no request was recorded"
-    assert [u for u in walk.requests.requests if not is_local(u, walk.base)] == []
-    assert walk.requests.broken() == []
-
-
-def test_zensical_site_runs_without_script_errors(walk):
-    assert walk.errors == []
+@pytest.mark.parametrize("combination", COMBINATIONS, ids=lambda c: f"{c[0]}-{c[1]}")
+def test_zensical_site_passes_axe_loads_only_local_files_and_runs_without_errors(
+        combination, walk_of, zensical_site):
+    walk = walk_of(zensical_site, WIDTHS[combination[0]], SCHEMES[combination[1]])
+    assert sorted(walk.pages) == expected_pages()
+    assert len(walk.requests.requests) > len(walk.pages)
+    assert problems(walk) == {kind: [] for kind in problems(walk)}
