@@ -11,9 +11,11 @@ runs, so `make check` starts without the site build's (Jinja, MkDocs) or the too
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from . import periodreport
 from .argparse_nb import NorwegianArgumentParser
@@ -21,6 +23,8 @@ from .errors import NOT_PUBLISHED_YET, DataErrors
 from .load import load_plan
 from .settings import build_date, data_dir, repo_url
 from .verify import verify
+
+T = TypeVar("T")
 
 
 def check(folder: Path) -> int:
@@ -54,14 +58,11 @@ def fastsett(period_id: str, folder: Path, overwrite: bool, force: bool) -> int:
     from .periodfreeze import FreezeError, freeze
 
     today = build_date()
-    try:
-        path, result = freeze(folder, period_id, today, overwrite, force)
-    except DataErrors as exc:
-        print(exc.report(), file=sys.stderr)
+    outcome = _reported(lambda: freeze(folder, period_id, today, overwrite, force), FreezeError,
+                        "Fastsatte ikke perioden")
+    if outcome is None:
         return 1
-    except FreezeError as exc:
-        print(f"Fastsatte ikke perioden: {exc}", file=sys.stderr)
-        return 1
+    path, result = outcome
     changed = sum(row.changed for row in result.rows)
     print(f"Fastsatte perioden {result.period.id} ({result.period.name}) per {today.isoformat()} "
           f"i {path}: {len(result.rows)} tiltak, {result.entry_count()} meldinger i perioden, "
@@ -197,6 +198,17 @@ def mangler(folder: Path, exit_code: bool) -> int:
     return 3 if exit_code and (never or stale) else 0
 
 
+def _reported(call: Callable[[], T], failure: type[Exception], what_failed: str) -> T | None:
+    """The result of `call`, or None once bad data or `failure` is told in bokmål."""
+    try:
+        return call()
+    except DataErrors as exc:
+        print(exc.report(), file=sys.stderr)
+    except failure as exc:
+        print(f"{what_failed}: {exc}", file=sys.stderr)
+    return None
+
+
 def _guarded(command: Callable[..., int], *args: object) -> int:
     """Run a command; data errors and unexpected failures become a message, never a traceback."""
     try:
@@ -219,17 +231,18 @@ def pdf(site_dir: Path, chromium: str | None) -> int:
     from .chromium import DEFAULT_CHROMIUM
     from .pdf import PdfError, print_pdfs
 
-    try:
-        written = print_pdfs(site_dir, load_plan(), chromium or DEFAULT_CHROMIUM)
-    except DataErrors as exc:
-        print(exc.report(), file=sys.stderr)
-        return 1
-    except PdfError as exc:
-        print(f"Lagde ikke PDF: {exc}", file=sys.stderr)
+    written = _reported(lambda: print_pdfs(site_dir, load_plan(), chromium or DEFAULT_CHROMIUM),
+                        PdfError, "Lagde ikke PDF")
+    if written is None:
         return 1
     for path in written:
         print(f"Skrev {path}")
     return 0
+
+
+def _data_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", type=Path, default=None, metavar="MAPPE",
+                        help="datamappe (standard: data/ eller PLAN_DATA_DIR)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -237,14 +250,12 @@ def main(argv: list[str] | None = None) -> int:
                                      description="Verktøy for dataene i handlingsplanen.")
     commands = parser.add_subparsers(dest="command", metavar="kommando", required=True)
     check_parser = commands.add_parser("check", help="sjekk dataene i data/")
-    check_parser.add_argument("--data", type=Path, default=None, metavar="MAPPE",
-                              help="datamappe (standard: data/ eller PLAN_DATA_DIR)")
+    _data_option(check_parser)
     diff_parser = commands.add_parser("diff", help="vis hva endringen gjør med planen",
                                       description=diff.__doc__)
     diff_parser.add_argument("revision", metavar="revisjon",
                              help="git-revisjonen det sammenlignes med, for eksempel origin/main")
-    diff_parser.add_argument("--data", type=Path, default=None, metavar="MAPPE",
-                             help="datamappe (standard: data/ eller PLAN_DATA_DIR)")
+    _data_option(diff_parser)
     zensical_parser = commands.add_parser("zensical", help="bygg nettstedet med Zensical",
                                           description=zensical.__doc__)
     zensical_parser.add_argument("--site-dir", type=Path, default=Path("site-zensical"),
@@ -254,8 +265,7 @@ def main(argv: list[str] | None = None) -> int:
                                  help="oppsettet, en fil i prosjektmappen (standard: mkdocs.yml)")
     meld_parser = commands.add_parser("meld-status", help="legg inn en statusmelding fra "
                                       "skjemaet «Meld status»", description=meld_status.__doc__)
-    meld_parser.add_argument("--data", type=Path, default=None, metavar="MAPPE",
-                             help="datamappe (standard: data/ eller PLAN_DATA_DIR)")
+    _data_option(meld_parser)
     meld_parser.add_argument("--form", type=Path, default=None, metavar="FIL",
                              help="skjemaet (standard: .github/ISSUE_TEMPLATE/meld-status.yml)")
     meld_parser.add_argument("--message-file", type=Path, default=None, metavar="FIL",
@@ -266,19 +276,16 @@ def main(argv: list[str] | None = None) -> int:
                               help="regnearket som lages (standard: statusrapport-ÅÅÅÅ-MM-DD.xlsx)")
     sheet_parser.add_argument("--overwrite", action="store_true",
                               help="skriv over filen hvis den finnes")
-    sheet_parser.add_argument("--data", type=Path, default=None, metavar="MAPPE",
-                              help="datamappe (standard: data/ eller PLAN_DATA_DIR)")
+    _data_option(sheet_parser)
     import_parser = commands.add_parser("importer", help="legg inn statusmeldingene fra et "
                                         "utfylt regneark", description=importer.__doc__)
     import_parser.add_argument("file", type=Path, metavar="FIL", help="det utfylte regnearket")
-    import_parser.add_argument("--data", type=Path, default=None, metavar="MAPPE",
-                               help="datamappe (standard: data/ eller PLAN_DATA_DIR)")
+    _data_option(import_parser)
     missing_parser = commands.add_parser("mangler", help="vis tiltakene som mangler oppdatert "
                                          "status", description=mangler.__doc__)
     missing_parser.add_argument("--exit-code", action="store_true",
                                 help="avslutt med 3 når noe mangler (for arbeidsflyter)")
-    missing_parser.add_argument("--data", type=Path, default=None, metavar="MAPPE",
-                                help="datamappe (standard: data/ eller PLAN_DATA_DIR)")
+    _data_option(missing_parser)
     freeze_parser = commands.add_parser("fastsett", help="fastsett rapporten for en periode",
                                         description=fastsett.__doc__)
     freeze_parser.add_argument("period", metavar="periode",
@@ -287,8 +294,7 @@ def main(argv: list[str] | None = None) -> int:
                                help="fastsett på nytt en periode som allerede er fastsatt")
     freeze_parser.add_argument("--tving", action="store_true",
                                help="fastsett en periode som ikke er slutt ennå (status per i dag)")
-    freeze_parser.add_argument("--data", type=Path, default=None, metavar="MAPPE",
-                               help="datamappe (standard: data/ eller PLAN_DATA_DIR)")
+    _data_option(freeze_parser)
     pdf_parser = commands.add_parser("pdf", help="lag PDF av Hele planen og periodene",
                                      description=pdf.__doc__)
     pdf_parser.add_argument("--site-dir", type=Path, default=Path("site"), metavar="MAPPE",
