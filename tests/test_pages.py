@@ -138,10 +138,11 @@ def test_history_is_listed_newest_first(example_site):
 
 
 def test_public_address_setting_reaches_previews_and_shared_links(site_for):
-    build = site_for(PLAN_SITE_URL="https://plan.eksempel.no/")
+    # An address under a path, as a GitHub Pages project site (as test_notfound_browser.py).
+    build = site_for(PLAN_SITE_URL="https://eksempel.no/plan/")
     assert build.returncode == 0, build.output
     page = build.page("tiltak/1-1-4/")
-    assert meta(page)["og:url"] == "https://plan.eksempel.no/tiltak/1-1-4/"
-    assert meta(page)["og:image"] == "https://plan.eksempel.no/assets/images/deling.png"
-    assert 'data-plan-copy="https://plan.eksempel.no/tiltak/1-1-4/"' in page
-    assert 'href="https://plan.eksempel.no/delmal/1-1/"' in build.page("omrader/mangfold/")
+    assert meta(page)["og:url"] == "https://eksempel.no/plan/tiltak/1-1-4/"
+    assert meta(page)["og:image"] == "https://eksempel.no/plan/assets/images/deling.png"
+    assert 'data-plan-copy="https://eksempel.no/plan/tiltak/1-1-4/"' in page
+    assert 'href="https://eksempel.no/plan/delmal/1-1/"' in build.page("omrader/mangfold/")
