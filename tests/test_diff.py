@@ -11,7 +11,7 @@ import pytest
 
 from conftest import EXAMPLE_DATA, FIXTURES, ROOT
 from macros.text import markdown_text
-from test_load import BAD
+from helpers import BAD
 
 CHANGED = FIXTURES / "endring"
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org",

@@ -201,7 +201,7 @@ def test_zensical_reads_the_plan_once_although_it_reimports_the_macros_per_page(
 
 
 def test_bad_data_stops_the_zensical_build_with_the_same_message(tmp_path):
-    from test_load import overlay
+    from helpers import overlay
 
     data = overlay(FIXTURES / "ugyldig" / "flere-filer", tmp_path / "data")
     build = build_zensical(tmp_path / "site", data_dir=data)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import html
 import re
 
 from conftest import BUILD_DATE, EXAMPLE_DATA
+from helpers import flat, row
 from htmlscan import PageScan, normalise
 from macros.load import load_plan
 
@@ -19,16 +19,6 @@ def on(date: dt.date):
     """The example plan as a build on `date` sees it. Loading on that date would refuse the
     entries dated after it, so the model is copied with only its build date changed."""
     return dataclasses.replace(EXAMPLE, build_date=date)
-
-
-def _flat(fragment: str) -> str:
-    """The text of an HTML fragment as a reader sees it (tags dropped, not turned into spaces)."""
-    return normalise(html.unescape(re.sub(r"<[^>]+>", "", fragment)))
-
-
-def _row(page: str, measure_id: str) -> str:
-    anchor = "tiltak-" + measure_id.replace(".", "-")
-    return re.search(rf'<tr id="{anchor}".*?</tr>', page, re.S).group(0)
 
 
 def test_stale_means_older_than_the_limit_on_the_build_date():
@@ -80,10 +70,10 @@ def test_log_entries_are_newest_first_then_plan_order_then_later_line_first():
 
 
 def test_newest_report_is_visible_and_older_ones_are_in_a_closed_details(example_site):
-    row = _row(example_site.page("omrader/mangfold/"), "1.1.1")
+    row = row(example_site.page("omrader/mangfold/"), "1.1.1")
     latest = re.search(r'<p class="plan-latest">(.*?)</p>', row, re.S)
     assert latest, "the newest report's text must be visible without opening anything"
-    assert _flat(latest.group(1)) == (
+    assert flat(latest.group(1)) == (
         "Siste melding, 15. september 2026: Eksempel: to tilbydere er kontaktet. "
         "Les mer om meldingen for tiltak 1.1.1 15. september 2026")
     assert '<time datetime="2026-09-15">' in latest.group(1)
@@ -105,10 +95,10 @@ def test_newest_report_is_visible_and_older_ones_are_in_a_closed_details(example
 
 
 def test_a_single_report_is_shown_without_a_history(example_site):
-    row = _row(example_site.page("omrader/mangfold/"), "1.1.2")
+    row = row(example_site.page("omrader/mangfold/"), "1.1.2")
     assert "<details" not in row
     latest = re.search(r'<p class="plan-latest">(.*?)</p>', row, re.S).group(1)
-    assert _flat(latest).startswith("Siste melding, 1. august 2026: Eksempel: modellen")
+    assert flat(latest).startswith("Siste melding, 1. august 2026: Eksempel: modellen")
 
 
 def test_newest_report_is_visible_on_every_page_that_lists_the_tiltak(example_site):
@@ -117,7 +107,7 @@ def test_newest_report_is_visible_on_every_page_that_lists_the_tiltak(example_si
     for url in ("omrader/mangfold/", "tiltak/1-1-1/", "oversikt/", "hele-planen/"):
         page = example_site.page(url)
         latest = re.findall(r'<p class="plan-latest">(.*?)</p>', page, re.S)
-        shown = [_flat(p) for p in latest]
+        shown = [flat(p) for p in latest]
         assert any(line.startswith("Siste melding, 15. september 2026: " + text) for line in shown), url
 
 
@@ -135,12 +125,12 @@ def test_current_report_is_the_newest_on_or_before_the_build_date():
 
 
 def test_report_text_is_escaped(example_site):
-    row = _row(example_site.page("omrader/mangfold/"), "1.1.2")
+    row = row(example_site.page("omrader/mangfold/"), "1.1.2")
     assert "&lt;b&gt;ikke fet&lt;/b&gt;" in row and "<b>" not in row
 
 
 def test_unreported_measure_has_no_timeline(example_site):
-    row = _row(example_site.page("omrader/mangfold/"), "1.1.3")
+    row = row(example_site.page("omrader/mangfold/"), "1.1.3")
     assert "<details" not in row and "Ikke rapportert" in row
 
 
@@ -149,7 +139,7 @@ def test_stale_measures_and_only_those_are_marked_on_area_pages(example_site):
     for area in EXAMPLE.areas:
         page = example_site.page(area.page_url)
         for measure in area.measures:
-            text = normalise(PageScan(_row(page, measure.id)).text)
+            text = normalise(PageScan(row(page, measure.id)).text)
             if "Ikke oppdatert siden" in text:
                 marked[measure.id] = re.search(r"Ikke oppdatert siden ([^.]+\. \w+ \d{4})",
                                                text).group(1)

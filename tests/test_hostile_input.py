@@ -19,10 +19,11 @@ import pytest
 from browser import (RequestLog, axe_violations, describe_violations, is_local, new_context,
                      page_urls)
 from conftest import FIXTURES, ROOT
+from helpers import overlay
+from helpers import row as measure_row
 from htmlscan import PageScan, normalise
 from macros.load import load_plan
 from macros.text import markdown_text
-from test_load import overlay
 
 HOSTILE = FIXTURES / "fiendtlig"
 AREA_PAGE = "omrader/mangfold/"
@@ -116,7 +117,7 @@ def test_jinja_in_the_data_is_not_evaluated(hostile_site):
 
 def test_markdown_in_the_data_stays_text(hostile_site):
     page = hostile_site.page(AREA_PAGE)
-    row = re.search(r'<tr id="tiltak-1-1-2".*?</tr>', page, re.S).group(0)
+    row = measure_row(page, "1.1.2")
     assert "<table" not in row.replace('<table class="plan-table"', "")
     assert "| kolonne a | kolonne b |" in normalise(PageScan(row).text)
     headings = [a.get("id") for t, a in PageScan(page).tags if t in ("h1", "h2", "h3")]

@@ -11,25 +11,10 @@ from pathlib import Path
 import pytest
 
 from conftest import BUILD_DATE, EXAMPLE_DATA, FIXTURES, ROOT
+from helpers import BAD, BAD_CASES, overlay
 from macros.errors import NOT_PUBLISHED_YET, DataError, DataErrors
-from macros.linkcontract import CONTRACT_FILE
 from macros.load import load_plan
 from macros.verify import verify
-
-BAD = FIXTURES / "ugyldig"
-BAD_CASES = sorted(p.name for p in BAD.iterdir() if p.is_dir())
-
-
-def overlay(case: Path, dest: Path) -> Path:
-    """A data folder: the example data with the case's data files laid over it."""
-    shutil.copytree(EXAMPLE_DATA, dest)
-    for source in case.rglob("*"):
-        if source.suffix != ".yaml" and source.name != CONTRACT_FILE:
-            continue
-        target = dest / source.relative_to(case)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
-    return dest
 
 
 def errors_for(case: str, tmp_path: Path) -> list[str]:

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from conftest import ROOT
+from helpers import row
 from htmlscan import PageScan, normalise
 from macros.load import load_plan
 from macros.pages import generated_pages
@@ -110,8 +111,7 @@ def test_area_pages_link_every_goal_and_measure_to_its_page(real_site):
         for goal in area.goals:
             assert f'href="../../delmal/{goal.slug}/">Egen side for delmål {goal.id}</a>' in page
         for measure in area.measures:
-            row = re.search(rf'<tr id="{measure.anchor}".*?</tr>', page, re.S).group(0)
-            assert f'href="../../tiltak/{measure.slug}/"' in row
+            assert f'href="../../tiltak/{measure.slug}/"' in row(page, measure.id)
 
 
 def test_generated_pages_are_searchable_but_not_in_the_navigation(real_site):

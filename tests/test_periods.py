@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
-import html
 import io
 import json
 import os
@@ -26,6 +25,7 @@ import pytest
 import yaml
 
 from conftest import BUILD_DATE, PERIOD_DATA, ROOT
+from helpers import flat
 from htmlscan import PageScan, normalise
 from linkcontract import published, resolves
 from macros import periodcheck, perioddata, periodfreeze, periodpages, periodreport
@@ -75,11 +75,6 @@ def _rows(result) -> tuple[dict, dict, dict]:
     entries = {row.id: [e.date.isoformat() for e in row.entries] for row in result.rows
                if row.entries}
     return start, end, entries
-
-
-def _flat(fragment: str) -> str:
-    """The text of an HTML fragment as a reader sees it."""
-    return normalise(html.unescape(re.sub(r"<[^>]+>", "", fragment)))
 
 
 def _copy(tmp_path: Path, edits: dict[str, tuple[str, str]] | None = None) -> Path:
@@ -190,12 +185,12 @@ def test_running_period_is_provisional_and_ends_on_the_build_date():
     assert end == {**B_END, "1.3.1": "ikke-rapportert"}  # its entry is dated 2026-05-31
     assert "1.3.1" not in entries
     page = periodpages.render_page(Renderer(plan, "perioder/2025-2026/"), "2025-2026")
-    text = _flat(page)
+    text = flat(page)
     assert "Status per 1. mars 2026" in text
     assert "Foreløpig Perioden varer til 31. mai 2026. Tallene gjelder per 1. mars 2026 og kan " \
            "endre seg til perioden er slutt." in text
     assert "Ved slutt (1. mars 2026)" in text
-    index = _flat(periodpages.render_index(Renderer(plan, "perioder/")))
+    index = flat(periodpages.render_index(Renderer(plan, "perioder/")))
     assert "Foreløpig, per 1. mars 2026" in index
 
 
@@ -203,7 +198,7 @@ def test_period_that_has_not_begun_has_a_page_but_no_report_yet():
     plan = dataclasses.replace(PLAN, build_date=dt.date(2025, 5, 1))
     result = periodreport.report(plan, _period(plan, "2025-2026"))
     assert (result.state, result.rows, result.started) == ("kommende", (), False)
-    text = _flat(periodpages.render_page(Renderer(plan, "perioder/2025-2026/"), "2025-2026"))
+    text = flat(periodpages.render_page(Renderer(plan, "perioder/2025-2026/"), "2025-2026"))
     assert "Kommende Perioden begynner 1. juni 2025. Rapporten kommer her når perioden er i " \
            "gang." in text
     assert "Alle tiltak" not in text and "JSON" not in text
@@ -458,7 +453,7 @@ def test_fastsett_refuses_a_period_that_has_not_ended_unless_forced(tmp_path):
     assert (result.state, result.end) == ("fastsatt", dt.date(2026, 3, 1))
     assert _rows(result)[1] == {**B_END, "1.3.1": "ikke-rapportert"}
     assert result.since == ()
-    page = _flat(periodpages.render_page(Renderer(plan, "perioder/2025-2026/"), "2025-2026"))
+    page = flat(periodpages.render_page(Renderer(plan, "perioder/2025-2026/"), "2025-2026"))
     assert "Fastsatt 1. mars 2026 Rapporten ble fastsatt etter årsmøtet og viser det som var " \
            "rapportert da. Den ble fastsatt før perioden var slutt, så status ved slutt gjelder " \
            "1. mars 2026." in page
@@ -538,14 +533,14 @@ def test_period_index_lists_every_period_with_its_state(period_site):
 
 
 def test_real_site_says_plainly_that_no_periods_are_set_up(real_site):
-    text = _flat(real_site.page("perioder/"))
+    text = flat(real_site.page("perioder/"))
     assert "Det er ikke satt opp noen rapporteringsperioder ennå, så det finnes ingen rapporter " \
            "per periode." in text
     assert "legges inn i filen data/plan.yaml under perioder, med id, navn og første og siste " \
            "dag" in text
     assert "CONTRIBUTING.md, «Guide 7»" in text
     assert not (real_site.site / "data" / "perioder").exists()
-    opendata = _flat(real_site.page("apne-data/"))
+    opendata = flat(real_site.page("apne-data/"))
     assert "Det er ikke satt opp noen rapporteringsperioder ennå, så det finnes ingen filer per " \
            "periode." in opendata
 
@@ -572,7 +567,7 @@ def test_front_page_navigation_and_about_page_link_the_reports(period_site, real
 def test_adopted_date_and_source_are_shown_only_when_set(period_site, real_site):
     for url in ("", "om-planen/"):
         adopted = re.search(r'<p class="plan-adopted">(.*?)</p>', period_site.page(url), re.S)
-        assert _flat(adopted.group(1)) == "Vedtatt 20. mai 2024. Les planen slik den ble vedtatt"
+        assert flat(adopted.group(1)) == "Vedtatt 20. mai 2024. Les planen slik den ble vedtatt"
         assert '<a href="https://example.org/eksempel/handlingsplan.pdf">Les planen slik den ble ' \
                'vedtatt</a>' in adopted.group(1)
         real = real_site.page(url)
@@ -592,11 +587,11 @@ def test_fixed_period_page_shows_snapshot_fixed_date_and_note(period_site):
            "15. juni 2025" in text
     note = re.search(r'<div class="admonition warning plan-period__since".*?</div>', page, re.S)
     items = re.findall(r'<li data-measure="([\d.]+)">(.*?)</li>', note.group(0), re.S)
-    assert [(i, _flat(t)) for i, t in items] == [(
+    assert [(i, flat(t)) for i, t in items] == [(
         "2.1.1", "Tiltak 2.1.1: ny melding 1. februar 2025 (Pågår): «Eksempel: ført inn i "
                  "ettertid, etter at perioden 2024-2025 ble fastsatt.»")]
     assert 'href="../../tiltak/2-1-1/"' in note.group(0)
-    assert "Registrert etter at rapporten ble fastsatt" in _flat(note.group(0))
+    assert "Registrert etter at rapporten ble fastsatt" in flat(note.group(0))
     assert "plan-period__since" not in period_site.page("perioder/2025-2026/")
 
 
@@ -726,7 +721,7 @@ def test_period_open_data_json_and_csv(period_site):
 def test_open_data_page_lists_the_period_files(period_site):
     page = period_site.page("apne-data/")
     items = re.findall(r'<li data-period="([^"]+)">(.*?)</li>', page, re.S)
-    assert [(i, _flat(t)) for i, t in items] == [
+    assert [(i, flat(t)) for i, t in items] == [
         ("2025-2026", "Eksempelperioden 2025–2026 (1. juni 2025 – 31. mai 2026): 2025-2026.json og "
                       "2025-2026.csv"),
         ("2024-2025", "Eksempelperioden 2024–2025 (1. juni 2024 – 31. mai 2025, fastsatt 15. juni "

@@ -16,7 +16,7 @@ from macros.load import SCHEMA_DIR, data_files, load_plan
 from macros.opendata import published_files
 from macros.read import read_document
 from macros.validate import inline_refs, schema_validator
-from test_load import BAD, BAD_CASES, overlay
+from helpers import BAD, BAD_CASES, overlay
 
 SCHEMAS = {name: json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
            for name in ("plan.schema.json", "omrade.schema.json")}

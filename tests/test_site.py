@@ -9,6 +9,7 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import FIXTURES, ROOT, build_site
+from helpers import row as measure_row
 from htmlscan import PageScan, css_urls, is_external, normalise, resolve
 from macros.load import load_plan
 
@@ -52,13 +53,13 @@ def test_all_anchors_in_the_whole_site(real_site):
 
 def test_cross_reference_is_a_real_link(real_site):
     page = real_site.page("omrader/forskning-og-utvikling/")
-    row = re.search(r'<tr id="tiltak-3-1-1".*?</tr>', page, re.S).group(0)
+    row = measure_row(page, "3.1.1")
     assert 'href="../mangfold/#delmal-1-1"' in row
 
 
 def test_measure_items_are_a_list(real_site):
     page = real_site.page("omrader/forskning-og-utvikling/")
-    row = re.search(r'<tr id="tiltak-3-5-1".*?</tr>', page, re.S).group(0)
+    row = measure_row(page, "3.5.1")
     assert row.count("<li><bdi>") == 5
 
 
@@ -180,7 +181,7 @@ def test_pages_have_descriptions(real_site):
 
 
 def test_bad_data_fails_the_build_and_publishes_nothing(tmp_path):
-    from test_load import overlay
+    from helpers import overlay
 
     data = overlay(FIXTURES / "ugyldig" / "flere-filer", tmp_path / "data")
     build = build_site(tmp_path / "site", data_dir=data)
