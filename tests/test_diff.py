@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from commandline import run_main
 from conftest import EXAMPLE_DATA, FIXTURES, ROOT
-from macros.text import markdown_text
 from helpers import BAD
+from macros.text import markdown_text
 
 CHANGED = FIXTURES / "endring"
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org",
@@ -40,9 +40,10 @@ def repo(tmp_path) -> Path:
 
 
 def run_diff(repo: Path, revision: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "macros", "diff", revision,
-                           "--data", str(repo / "data")],
-                          cwd=ROOT, capture_output=True, text=True)
+    """`python -m macros diff REVISION --data repo/data`, run in this process."""
+    args = ["diff", revision, "--data", str(repo / "data")]
+    code, out, err = run_main(args)
+    return subprocess.CompletedProcess(args, code, out, err)
 
 
 def test_diff_between_two_fixture_revisions(repo):
@@ -70,8 +71,8 @@ def test_diff_of_the_working_tree_names_every_kind_of_change(repo):
 def test_no_change(repo):
     result = run_diff(repo, "HEAD")
     assert result.returncode == 0, result.stderr
-    assert "Ingen endringer i delmål, tiltak, status eller logg." in result.stdout
-    assert "###" not in result.stdout
+    assert result.stdout == ("## Endringsoversikt\n\nSammenlignet med `HEAD`.\n\n"
+                             "Ingen endringer i delmål, tiltak, status eller logg.\n")
 
 
 def test_invalid_base_is_reported_and_the_change_still_compared(repo):

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from conftest import ROOT
-from helpers import row
+from helpers import element, row
 from htmlscan import PageScan, normalise
 from macros.load import load_plan
 from macros.pages import generated_pages
@@ -42,9 +42,12 @@ def test_measure_page_shows_text_goal_area_and_status(real_site, measure):
     for item in measure.items:
         assert normalise(item) in text
     assert normalise(goal.text) in text
-    assert f'href="../../delmal/{goal.slug}/"' in page
-    assert f'href="../../{area.page_url}"' in page
-    assert f'href="../../{area.page_url}#{measure.anchor}"' in page
+    # The links where they belong, not anywhere on the page (the navigation links the area too).
+    assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', element(page, "p", "plan-context")) == [
+        (f"../../{area.page_url}", f"Utviklingsområde {area.id}: {area.title}"),
+        (f"../../delmal/{goal.slug}/", f"Delmål {goal.id}")]
+    assert element(page, "p", "plan-actions").endswith(
+        f'<a href="../../{area.page_url}#{measure.anchor}">Se tiltaket i utviklingsområdet</a></p>')
     assert "Status nå: Ikke rapportert" in text
     assert "Historikk" in text and "Det er ikke meldt noen status for tiltaket ennå." in text
 
@@ -58,7 +61,45 @@ def test_measure_page_link_preview_is_text_and_status(real_site, measure):
     assert tags["og:url"] == f"{SITE_URL}{measure.page_url}"
 
 
-@pytest.mark.parametrize("url", HAND_WRITTEN + ["tiltak/2-1-1/", "delmal/2-1/", "404.html"])
+# The link preview (og:title, og:description) of each kind of page, as written for the real plan.
+AREA_PREVIEW = "Utviklingsområde {}: {}. Delmål og tiltak med status for hvert tiltak."
+PREVIEWS = {
+    "": ("Handlingsplan for Norsk kulturskoleråd Oslo og Viken",
+         "Handlingsplanen til Norsk kulturskoleråd Oslo og Viken, med status for hvert tiltak i "
+         "hvert utviklingsområde."),
+    "oversikt/": ("Statusoversikt",
+                  "Status for alle tiltakene i handlingsplanen, hvilke tiltak som mangler "
+                  "oppdatert status, og alle tiltak i én tabell."),
+    "om-planen/": ("Om planen",
+                   "Hvordan handlingsplanen og statusen for tiltakene holdes oppdatert, og hva "
+                   "statusene betyr."),
+    "hele-planen/": ("Hele planen",
+                     "Hele handlingsplanen på én side med status for hvert tiltak, laget for "
+                     "utskrift og møter."),
+    "omrader/mangfold/": ("Utviklingsområde 1: Mangfold", AREA_PREVIEW.format(1, "Mangfold")),
+    "omrader/fordypning/": ("Utviklingsområde 2: Fordypning",
+                            AREA_PREVIEW.format(2, "Fordypning")),
+    "omrader/forskning-og-utvikling/": ("Utviklingsområde 3: Forskning og utvikling",
+                                        AREA_PREVIEW.format(3, "Forskning og utvikling")),
+    "omrader/fremtidens-kulturskole/": ("Utviklingsområde 4: Fremtidens kulturskole",
+                                        AREA_PREVIEW.format(4, "Fremtidens kulturskole")),
+    "tiltak/2-1-1/": ("Tiltak 2.1.1",
+                      "Ha tett samhandling med eksisterende talent- og fordypningstiltak i "
+                      "fylkeskommunal regi. Status: Ikke rapportert."),
+    "delmal/2-1/": ("Delmål 2.1",
+                    "Spre de gode eksemplene på regionale fordypningsprogram. Status for "
+                    "tiltakene: 2 ikke rapportert."),
+    "404.html": ("Handlingsplan for Norsk kulturskoleråd Oslo og Viken",
+                 "Handlingsplanen til Norsk kulturskoleråd Oslo og Viken, med "
+                 "utviklingsområder, delmål og tiltak, og hvor langt hvert tiltak har kommet."),
+}
+
+
+def test_the_previews_cover_every_hand_written_page():
+    assert set(HAND_WRITTEN) <= set(PREVIEWS)
+
+
+@pytest.mark.parametrize("url", PREVIEWS)
 def test_every_page_has_a_complete_link_preview(real_site, url):
     page = (real_site.site / url).read_text(encoding="utf-8") if url.endswith(".html") \
         else real_site.page(url)
@@ -66,7 +107,8 @@ def test_every_page_has_a_complete_link_preview(real_site, url):
     assert tags["og:locale"] == "nb_NO"
     assert tags["og:site_name"] == PLAN.title
     assert tags["og:type"] == "website"
-    assert tags["og:title"] and len(tags["og:description"]) > 30
+    assert (tags["og:title"], tags["og:description"]) == PREVIEWS[url]
+    assert tags["description"] == tags["twitter:description"] == tags["og:description"]
     assert tags["og:url"].startswith(SITE_URL)
     assert tags["og:image"] == tags["twitter:image"] == f"{SITE_URL}assets/images/deling.png"
     assert tags["twitter:card"] == "summary_large_image"

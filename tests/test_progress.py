@@ -63,6 +63,23 @@ FEED_ORDER = [("2.3.2", "2026-10-20"), ("1.2.2", "2026-10-01"), ("1.1.1", "2026-
               ("1.1.1", "2026-01-20"), ("3.2.1", "2025-12-01"), ("1.1.1", "2025-11-10"),
               ("1.1.1", "2025-09-01")]
 SITE_URL = "https://plan.eksempel.no/sti/"
+# The feed's entry ids for the fixture, in FEED_ORDER, pinned: a change in how ids are made
+# would make every reader show every entry again as new.
+FEED_IDS = ["urn:uuid:b73e9615-ce04-58d1-8e8b-543314c9df91",
+            "urn:uuid:ee6e3b92-071a-5d51-b0cb-bf17bcceb096",
+            "urn:uuid:80203c23-826e-556c-adad-92cd0f96c5a6",
+            "urn:uuid:30bd6c1c-19f1-5dec-bb3e-5c0cec81af87",
+            "urn:uuid:694e8940-66fe-55d1-b220-b3636fe21dcc",
+            "urn:uuid:d25dab9d-8465-5308-85e3-8c41888a3e3f",
+            "urn:uuid:860e5b80-8fd9-5f10-9957-17c3e69c5583",
+            "urn:uuid:7e3907cc-cfbc-5b39-869e-8f2a2d1f5eb0",
+            "urn:uuid:54be0525-521a-5aa7-8438-4336c9caa408",
+            "urn:uuid:7950db24-46aa-5d5e-b382-b083b91e9af2",
+            "urn:uuid:ac67601f-7731-5559-97f0-2b95165888e9",
+            "urn:uuid:8f97568d-210c-59e1-82d0-852b4f7aa755",
+            "urn:uuid:c3dbd788-723c-5414-8111-88075cc1d187"]
+FEED_STATUSES = ["Ikke startet", "Fullført", "Pågår", "Fullført", "Løpende", "Ikke videreført",
+                 "Pågår", "Utsatt", "Pågår", "Utsatt", "Pågår", "Pågår", "Ikke startet"]
 EXAMPLE = load_plan(EXAMPLE_DATA)
 ALL_IDS = [m.id for m in EXAMPLE.measures]
 
@@ -216,19 +233,48 @@ def test_feed_is_valid_atom_with_absolute_links(example_feed):
     assert links == {"self": SITE_URL + "feed.xml", "alternate": SITE_URL + "oppdateringer/"}
     entries = root.findall(f"{ATOM}entry")
     assert len(entries) == 13
-    seen = []
-    for entry, (measure_id, date) in zip(entries, FEED_ORDER):
-        for child in ("id", "title", "updated"):
-            assert entry.findtext(f"{ATOM}{child}"), child
-        assert entry.findtext(f"{ATOM}title").startswith(f"Tiltak {measure_id}: ")
+    assert [e.findtext(f"{ATOM}id") for e in entries] == FEED_IDS
+    for entry, (measure_id, date), status in zip(entries, FEED_ORDER, FEED_STATUSES):
+        assert entry.findtext(f"{ATOM}title") == f"Tiltak {measure_id}: {status}"
         assert entry.findtext(f"{ATOM}updated") == f"{date}T00:00:00Z"
         alternate = entry.find(f"{ATOM}link[@rel='alternate']").get("href")
         assert alternate == f"{SITE_URL}tiltak/{measure_id.replace('.', '-')}/"
-        seen.append(entry.findtext(f"{ATOM}id"))
-    assert len(set(seen)) == 13 and all(i.startswith("urn:uuid:") for i in seen)
     first_111 = entries[2]
     assert first_111.find(f"{ATOM}link[@rel='related']").get("href") == "https://example.org/referat"
-    assert first_111.find(f"{ATOM}category").get("term") == "pagar"
+    assert first_111.find(f"{ATOM}category").attrib == {"term": "pagar", "label": "Pågår"}
+    assert first_111.findtext(f"{ATOM}summary") == "Eksempel: to tilbydere er kontaktet."
+    assert first_111.findtext(f"{ATOM}content") == (
+        "Pågår: Eksempel: to tilbydere er kontaktet.\n\nTiltak 1.1.1: Etablere et samarbeid med "
+        "en relevant tilbyder av sertifisering i mangfoldsledelse.")
+    _assert_markup_in_text_stays_text(entries[4])
+
+
+def _assert_markup_in_text_stays_text(entry) -> None:
+    """1.1.2's newest entry has «…» and <b> in its text: the feed carries them as text."""
+    assert entry.findtext(f"{ATOM}summary") == (
+        "Eksempel: modellen brukes for hver ny runde; se «notat» <b>ikke fet</b>.")
+    assert list(entry.find(f"{ATOM}summary")) == []  # no <b> element: the text was escaped
+
+
+def test_feed_rendered_in_process_has_the_pinned_ids_and_escaped_text():
+    """The same feed from the model directly (the fast check `make mutanter` runs)."""
+    from macros.feed import render_feed
+
+    root = ET.fromstring(render_feed(EXAMPLE, SITE_URL))
+    entries = root.findall(f"{ATOM}entry")
+    assert [e.findtext(f"{ATOM}id") for e in entries] == FEED_IDS
+    assert [e.findtext(f"{ATOM}title") for e in entries] == [
+        f"Tiltak {measure_id}: {status}" for (measure_id, _), status in zip(FEED_ORDER,
+                                                                            FEED_STATUSES)]
+    assert [e.findtext(f"{ATOM}updated") for e in entries] == [
+        f"{date}T00:00:00Z" for _, date in FEED_ORDER]
+    assert root.findtext(f"{ATOM}updated") == "2026-10-20T00:00:00Z"
+    assert root.findtext(f"{ATOM}id") == SITE_URL + "feed.xml"
+    related = [e.findall(f"{ATOM}link[@rel='related']") for e in entries]
+    related = [links[0].get("href") if links else None for links in related]
+    assert related == [None, None, "https://example.org/referat", *[None] * 8,
+                       "https://example.org/forste-mote", None]
+    _assert_markup_in_text_stays_text(entries[4])
 
 
 def test_feed_ids_do_not_depend_on_site_url_or_new_entries(example_site, example_feed, tmp_path):
