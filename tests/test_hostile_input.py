@@ -9,12 +9,16 @@ Chromium.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 from browser import (RequestLog, axe_violations, describe_violations, is_local, new_context,
                      page_urls)
@@ -23,6 +27,7 @@ from helpers import overlay
 from helpers import row as measure_row
 from htmlscan import PageScan, normalise
 from macros.load import load_plan
+from macros.opendata import csv_rows
 from macros.text import markdown_text
 
 HOSTILE = FIXTURES / "fiendtlig"
@@ -68,7 +73,8 @@ def _data_texts(plan) -> list[str]:
 def test_fixture_holds_every_kind_of_hostile_text(hostile_plan):
     joined = "\n".join(_data_texts(hostile_plan))
     for needle in ("<script>", "onerror=", "{{ 7*7 }}", "{% raw %}", "{# ", "| kolonne a |",
-                   "**fet?**", "](javascript:", "![", "{ onclick=", "</td></tr></table>"):
+                   "**fet?**", "](javascript:", "![", "{ onclick=", "</td></tr></table>",
+                   "=HYPERLINK("):
         assert needle in joined, needle
     assert LONG_WORD.search(joined)
     assert re.search(r"[\u0590-\u05ff]", joined) and re.search(r"[\u0600-\u06ff]", joined)
@@ -146,6 +152,93 @@ def test_search_index_holds_the_text_escaped(hostile_site):
     texts = " ".join(doc["text"] + doc["title"] for doc in index["docs"])
     assert "<script>" not in texts and "<img" not in texts
     assert "&lt;script&gt;" in texts
+
+
+# Open data and the feed: every text exactly as written, as text -----------------------------
+
+def _fixture_area() -> dict:
+    """Area 1 of the fixture as YAML reads it, not through the loader."""
+    return yaml.safe_load((HOSTILE / "omrader" / "1-mangfold.yaml").read_text(encoding="utf-8"))
+
+
+def _fixture_plan() -> dict:
+    return yaml.safe_load((HOSTILE / "plan.yaml").read_text(encoding="utf-8"))
+
+
+def _measures(area: dict) -> list[dict]:
+    return [measure for goal in area["delmål"] for measure in goal["tiltak"]]
+
+
+def test_plan_json_carries_every_text_exactly(hostile_site):
+    document = json.loads((hostile_site.site / "data" / "plan.json").read_text("utf-8"))
+    plan, area = _fixture_plan(), _fixture_area()
+    assert (document["tittel"], document["organisasjon"], document["periode"]) == (
+        plan["tittel"], plan["organisasjon"], plan["periode"])
+    assert document["statuser"][-1]["navn"] == plan["ikke_rapportert"]["navn"]
+    assert [s["beskrivelse"] for s in document["statuser"][:-1]] == [
+        s["beskrivelse"] for s in plan["statuser"]]
+    published = document["utviklingsområder"][0]
+    assert published["tittel"] == area["tittel"]
+    assert [g["tekst"] for g in published["delmål"]] == [g["tekst"] for g in area["delmål"]]
+    measures = [m for g in published["delmål"] for m in g["tiltak"]]
+    assert [(m["id"], m["tekst"], m["punkter"], m["ansvarlig"]) for m in measures] == [
+        (m["id"], m["tekst"], m.get("punkter", []), m.get("ansvarlig"))
+        for m in _measures(area)]
+    # The log newest first, as the fixture lists it oldest first.
+    assert [[(e["tekst"], e["lenke"]) for e in m["logg"]] for m in measures] == [
+        [(e["tekst"], e.get("lenke")) for e in reversed(m.get("logg", []))]
+        for m in _measures(area)]
+
+
+def test_tiltak_csv_carries_every_text_exactly_and_no_formula(hostile_site):
+    raw = (hostile_site.site / "data" / "tiltak.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
+    plan, area = _fixture_plan(), _fixture_area()
+    unreported = plan["ikke_rapportert"]["navn"]
+    assert rows[1:4] == [
+        [f"Utviklingsområde 1: {area['tittel']}", "Delmål 1.1", "Tiltak 1.1.1",
+         _measures(area)[0]["tekst"], "Løpende", "2026-09-03", _measures(area)[0]["ansvarlig"],
+         "Nei"],
+        [f"Utviklingsområde 1: {area['tittel']}", "Delmål 1.1", "Tiltak 1.1.2",
+         _measures(area)[1]["tekst"], "Fullført", "2026-10-01", _measures(area)[1]["ansvarlig"],
+         "Nei"],
+        # An owner that starts with "=" is a formula in Excel: a leading apostrophe keeps it text.
+        [f"Utviklingsområde 1: {area['tittel']}", "Delmål 1.2", "Tiltak 1.2.1",
+         _measures(area)[2]["tekst"], unreported, "",
+         "'=HYPERLINK(\"https://example.org/\";\"Eksempel: en formel i regnearket?\")", "Ja"],
+    ]
+
+
+def test_csv_rows_keep_a_formula_as_text(hostile_plan):
+    """The same row from the model directly (the fast check `make mutanter` runs)."""
+    rows = csv_rows(hostile_plan)
+    assert rows[3][2:] == ("Tiltak 1.2.1", "مثال: نص من اليمين إلى اليسار في نص التدبير.",
+                           hostile_plan.unreported.name, "",
+                           "'=HYPERLINK(\"https://example.org/\";\"Eksempel: en formel i "
+                           "regnearket?\")", "Ja")
+    assert rows[1][6] == "Eksempel: <b onmouseover=alert(1)>fet?</b> {{ config }}"
+
+
+def test_feed_carries_every_log_text_exactly_as_text(hostile_site):
+    atom = "{http://www.w3.org/2005/Atom}"
+    root = ET.parse(hostile_site.site / "feed.xml").getroot()
+    plan, area = _fixture_plan(), _fixture_area()
+    names = {s["id"]: s["navn"] for s in plan["statuser"]}
+    entries = {e.findtext(f"{atom}summary"): e for e in root.findall(f"{atom}entry")}
+    for measure in _measures(area):
+        for logged in measure.get("logg", []):
+            entry = entries[logged["tekst"]]
+            assert entry.findtext(f"{atom}title") == \
+                f"Tiltak {measure['id']}: {names[logged['status']]}"
+            assert entry.findtext(f"{atom}content") == (
+                f"{names[logged['status']]}: {logged['tekst']}\n\n"
+                f"Tiltak {measure['id']}: {measure['tekst']}")
+            for part in ("summary", "content"):
+                assert list(entry.find(f"{atom}{part}")) == [], part  # text, no elements
+            related = [link.get("href") for link in entry.findall(f"{atom}link[@rel='related']")]
+            assert related == ([logged["lenke"]] if "lenke" in logged else [])
+    assert root.findtext(f"{atom}author/{atom}name") == plan["organisasjon"]
 
 
 def test_markdown_text_filter_makes_syntax_inert():

@@ -46,8 +46,9 @@ def test_measure_page_shows_text_goal_area_and_status(real_site, measure):
     assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', element(page, "p", "plan-context")) == [
         (f"../../{area.page_url}", f"Utviklingsområde {area.id}: {area.title}"),
         (f"../../delmal/{goal.slug}/", f"Delmål {goal.id}")]
-    assert element(page, "p", "plan-actions").endswith(
-        f'<a href="../../{area.page_url}#{measure.anchor}">Se tiltaket i utviklingsområdet</a></p>')
+    assert element(page, "p", "plan-actions").endswith(f'<a href="../../{area.page_url}#'
+                                                       f'{measure.anchor}">Se tiltaket i '
+                                                       f'utviklingsområdet</a></p>')
     assert "Status nå: Ikke rapportert" in text
     assert "Historikk" in text and "Det er ikke meldt noen status for tiltaket ennå." in text
 

@@ -384,10 +384,26 @@ def test_open_data_page_links_files_and_states_licence(example_site):
     assert "Dataene er publisert med lisensen <strong>CC BY 4.0</strong>." in licensed
 
 
-def test_csv_cells_never_start_a_formula():
+# Every character a spreadsheet (Excel, LibreOffice, Google Sheets) reads as the start of a
+# formula or of a cell injection (OWASP, «CSV Injection»): =, +, -, @, tab and carriage return.
+FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r"]
+
+
+@pytest.mark.parametrize("start", FORMULA_STARTS, ids=["=", "+", "-", "@", "tab", "cr"])
+def test_csv_cells_never_start_a_formula(start):
     from macros.opendata import _cell
-    assert _cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
-    assert _cell("-1") == "'-1" and _cell("Vanlig tekst") == "Vanlig tekst"
+
+    value = f"{start}HYPERLINK(\"https://example.org\";\"klikk\")"
+    assert _cell(value) == "'" + value
+    assert _cell("1" + value) == "1" + value  # only the first character counts
+
+
+def test_csv_guard_is_exactly_the_formula_starts():
+    from macros.opendata import FORMULA_START, _cell
+
+    assert sorted(FORMULA_START) == sorted(FORMULA_STARTS)
+    for text in ("Vanlig tekst", "'=sitat", " =mellomrom", "", "«=»", "1-2"):
+        assert _cell(text) == text
 
 
 # Real data: nothing is reported yet ---------------------------------------------------------
