@@ -46,3 +46,4 @@ def element(page: str, tag: str, css_class: str) -> str:
     found = re.search(rf'<{tag} class="{css_class}[" ].*?</{tag}>', page, re.S)
     assert found, f'ingen <{tag} class="{css_class}">'
     return found.group(0)
+

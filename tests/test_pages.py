@@ -77,6 +77,9 @@ PREVIEWS = {
     "hele-planen/": ("Hele planen",
                      "Hele handlingsplanen på én side med status for hvert tiltak, laget for "
                      "utskrift og møter."),
+    "omrader/": ("Utviklingsområder",
+                 "Utviklingsområdene i handlingsplanen, med delmålene i hvert område og lenker "
+                 "til tiltakene og statusen deres."),
     "omrader/mangfold/": ("Utviklingsområde 1: Mangfold", AREA_PREVIEW.format(1, "Mangfold")),
     "omrader/fordypning/": ("Utviklingsområde 2: Fordypning",
                             AREA_PREVIEW.format(2, "Fordypning")),
@@ -176,7 +179,9 @@ def test_history_is_listed_newest_first(example_site):
     assert '<time datetime="2026-09-15">15. september 2026</time>' in history
     assert 'href="https://example.org/referat"' in history
     tags = meta(page)
-    assert tags["og:description"].endswith("Status: Pågår (meldt 15. september 2026).")
+    assert tags["og:description"] == ("Etablere et samarbeid med en relevant tilbyder av "
+                                      "sertifisering i mangfoldsledelse. Status: Pågår (meldt "
+                                      "15. september 2026).")
     assert "Status nå: Pågår" in normalise(PageScan(page).text)
 
 
