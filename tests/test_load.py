@@ -12,18 +12,27 @@ import pytest
 
 from conftest import BUILD_DATE, EXAMPLE_DATA, FIXTURES, ROOT
 from helpers import BAD, BAD_CASES, overlay
+from macros import check as check_module
+from macros.check import CHECKS
 from macros.errors import NOT_PUBLISHED_YET, DataError, DataErrors
 from macros.load import load_plan
 from macros.verify import verify
 
 
-def errors_for(case: str, tmp_path: Path) -> list[str]:
+def messages_for(case: str, tmp_path: Path) -> list[str]:
     """What `make check` says about a case, on the tests' build date, without the folder."""
     folder = overlay(BAD / case, tmp_path / "data")
-    with pytest.raises(DataErrors) as caught:
+    try:
         verify(folder, dt.date.fromisoformat(BUILD_DATE))
-    prefix = folder.as_posix() + "/"
-    return [str(e).replace(prefix, "") for e in caught.value.errors]
+    except DataErrors as caught:
+        prefix = folder.as_posix() + "/"
+        return [str(e).replace(prefix, "") for e in caught.errors]
+    return []
+
+
+def expected_for(case: str) -> list[str]:
+    lines = (BAD / case / "forventet.txt").read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip()]
 
 
 def test_real_plan_loads_with_the_plan_counts():
@@ -71,8 +80,18 @@ def test_newest_entry_wins_regardless_of_file_order(tmp_path):
 
 @pytest.mark.parametrize("case", BAD_CASES)
 def test_bad_data_fails_with_expected_messages(case, tmp_path):
-    expected = (BAD / case / "forventet.txt").read_text(encoding="utf-8").splitlines()
-    assert errors_for(case, tmp_path) == [line for line in expected if line.strip()]
+    assert messages_for(case, tmp_path) == expected_for(case)
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=lambda check: check.__name__)
+def test_every_semantic_check_has_a_bad_case_that_needs_it(check, tmp_path, monkeypatch):
+    """Without any one check of macros/check.py, some case in tests/fixtures/ugyldig/ gets other
+    messages than its forventet.txt: a new check needs a case with its exact message."""
+    monkeypatch.setattr(check_module, "CHECKS", [c for c in CHECKS if c is not check])
+    for case in BAD_CASES:
+        if messages_for(case, tmp_path / case) != expected_for(case):
+            return
+    pytest.fail(f"ingen sak i tests/fixtures/ugyldig/ trenger sjekken {check.__name__}")
 
 
 def test_every_bad_case_has_expectations():
