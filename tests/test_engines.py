@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import (BUILD_DATE, EXAMPLE_DATA, EXAMPLE_REPO, FIXTURES, PERIOD_DATA, ROOT, Build,
+from conftest import (BUILD_DATE, EXAMPLE_DATA, EXAMPLE_REPO, PERIOD_DATA, ROOT, Build,
                       build_site, build_zensical)
 from htmlscan import PageScan, is_external, normalise
 from macros.load import load_plan
@@ -200,16 +200,21 @@ def test_zensical_reads_the_plan_once_although_it_reimports_the_macros_per_page(
     assert counts["environments"] == 1, counts
 
 
-def test_bad_data_stops_the_zensical_build_with_the_same_message(tmp_path):
-    from helpers import overlay
+@pytest.mark.parametrize("build", [build_site, build_zensical], ids=["mkdocs", "zensical"])
+def test_bad_data_stops_the_build_with_the_messages_and_publishes_nothing(build, tmp_path):
+    """Both engines stop on the data errors with `make check`'s report, and write no page."""
+    from helpers import BAD, overlay
 
-    data = overlay(FIXTURES / "ugyldig" / "flere-filer", tmp_path / "data")
-    build = build_zensical(tmp_path / "site", data_dir=data)
-    assert build.returncode == 1
-    assert "Fant 2 feil i dataene" in build.output
-    assert "omrader/5-test.yaml:12:20: tiltak 5.1.1 ansvarlig:" in build.output
-    assert "Traceback" not in build.output
-    assert not (tmp_path / "site").exists()
+    data = overlay(BAD / "flere-filer", tmp_path / "data")
+    result = build(tmp_path / "site", data_dir=data)
+    assert result.returncode == 1
+    expected = ["Fant 2 feil i dataene. Ingenting ble publisert.",
+                *(f"{data.as_posix()}/{line}" for line in
+                  (BAD / "flere-filer" / "forventet.txt").read_text(encoding="utf-8").splitlines())]
+    lines = [line.removeprefix("ERROR   -  ") for line in result.output.splitlines()]
+    assert lines[lines.index(expected[0]):][:3] == expected, result.output
+    assert "Traceback" not in result.output
+    assert not list((tmp_path / "site").rglob("*.html"))
 
 
 def test_zensical_site_makes_no_third_party_requests(sites):

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 import pytest
 
 from browser import page_urls
-from conftest import FIXTURES, ROOT, build_site
+from conftest import ROOT
 from helpers import row as measure_row
 from htmlscan import PageScan, css_urls, is_external, normalise, resolve
 from macros.load import load_plan
@@ -178,17 +178,6 @@ def test_overview_lists_every_measure_once(real_site):
     page = real_site.page("oversikt/")
     for measure in PLAN.measures:
         assert page.count(f">{measure.id}</a></th>") == 1, measure.id
-
-
-def test_bad_data_fails_the_build_and_publishes_nothing(tmp_path):
-    from helpers import overlay
-
-    data = overlay(FIXTURES / "ugyldig" / "flere-filer", tmp_path / "data")
-    build = build_site(tmp_path / "site", data_dir=data)
-    assert build.returncode != 0
-    assert "Fant 2 feil i dataene" in build.output
-    assert "omrader/5-test.yaml:12:20: tiltak 5.1.1 ansvarlig:" in build.output
-    assert not list((tmp_path / "site").rglob("*.html"))
 
 
 def test_theme_footer_has_no_english_generator_line(real_site):
