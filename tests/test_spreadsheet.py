@@ -9,14 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
 
 from commandline import folder_hash, run_main
-from conftest import BUILD_DATE, EXAMPLE_DATA, ROOT
+from conftest import BUILD_DATE, EXAMPLE_DATA
 from macros.load import load_plan
 from macros.spreadsheet import (COLUMNS, SHEET_TITLE, SheetErrors, import_sheet, read_sheet,
                                 write_sheet)
@@ -103,6 +102,60 @@ def test_status_list_date_rule_widths_and_frozen_header(sheet):
     assert worksheet.print_title_rows == "$1:$1"
 
 
+def _look(cell) -> tuple:
+    """How a cell looks and whether it is locked: bold, text colour, fill, the four borders,
+    wrapping, vertical alignment, locked."""
+    sides = (cell.border.left, cell.border.right, cell.border.top, cell.border.bottom)
+    return (cell.font.b, cell.font.color.rgb, cell.fill.patternType, cell.fill.fgColor.rgb,
+            [(side.style, side.color.rgb) for side in sides], cell.alignment.wrap_text,
+            cell.alignment.vertical, cell.protection.locked)
+
+
+def test_the_sheet_looks_and_prints_as_designed(sheet):
+    workbook = load_workbook(sheet)
+    worksheet = workbook[SHEET_TITLE]
+    assert (workbook.properties.title, workbook.properties.creator) == (
+        "Statusrapport – Handlingsplan for Norsk kulturskoleråd Oslo og Viken",
+        "Norsk kulturskoleråd Oslo og Viken")
+    borders = [("thin", "00808080")] * 4
+    header = (True, "001F1F1F", "solid", "00BFBFBF", borders, True, "center", True)
+    locked = (False, "001F1F1F", "solid", "00D9D9D9", borders, True, "top", True)
+    editable = (False, "001F1F1F", None, "00000000", borders, True, "top", False)
+    for column, _ in enumerate(HEADERS, 1):
+        assert _look(worksheet.cell(1, column)) == header, column
+        for row in (2, 34):
+            assert _look(worksheet.cell(row, column)) == (locked if column <= 3 else editable)
+    # Rows are as high as their longest wrapped text, at least three lines of 15 points (+3):
+    # 3.5.1 (row 29) has three lines of text and five sub-items.
+    heights = {row: worksheet.row_dimensions[row].height for row in range(2, 35)}
+    assert heights == {**{row: 48.0 for row in range(2, 35)}, 16: 63.0, 20: 78.0, 23: 63.0,
+                       25: 63.0, 28: 63.0, 29: 123.0, 33: 63.0}
+    rules = [(str(r.sqref), r.type, r.operator, r.formula1, r.showErrorMessage, r.errorTitle,
+              r.error, r.allow_blank, r.showInputMessage, r.promptTitle, r.prompt)
+             for r in worksheet.data_validations.dataValidation]
+    assert rules == [
+        ("D2:D34", "list", None, NAMES, True, "Ukjent status", "Velg en av statusene i listen.",
+         True, True, "Ny status",
+         "Velg statusen tiltaket har nå. La feltet stå tomt hvis du ikke melder noe."),
+        ("E2:E34", "date", "lessThanOrEqual", "TODAY()", True, "Ugyldig dato",
+         "Skriv en dato som år-måned-dag, for eksempel 2025-03-14, og ikke etter i dag.",
+         True, True, "Dato",
+         "Datoen statusen gjelder fra, som år-måned-dag (2025-03-14). Tomt betyr i dag."),
+        ("F2:F34", None, None, None, False, None, None, True, True, "Hva er gjort",
+         "Én eller noen få setninger om hva som er gjort eller bestemt. Publiseres på "
+         "nettstedet."),
+        ("G2:G34", None, None, None, False, None, None, True, True, "Lenke",
+         "Valgfri lenke til mer informasjon. Må begynne med https://, http:// eller mailto:."),
+    ]
+    setup = worksheet.page_setup
+    assert (setup.orientation, setup.fitToWidth, setup.fitToHeight,
+            worksheet.sheet_properties.pageSetUpPr.fitToPage) == ("landscape", 1, 0, True)
+    protection = worksheet.protection
+    assert (protection.sheet, protection.formatColumns, protection.formatRows,
+            protection.insertHyperlinks) == (True, False, False, False)
+    assert workbook.sheetnames == [SHEET_TITLE]  # the status names fit inline
+
+
 def test_status_names_that_cannot_be_listed_inline_go_on_a_hidden_sheet(tmp_path, data):
     plan_file = data / "plan.yaml"
     plan_file.write_text(plan_file.read_text(encoding="utf-8").replace(
@@ -111,6 +164,7 @@ def test_status_names_that_cannot_be_listed_inline_go_on_a_hidden_sheet(tmp_path
     write_sheet(load_plan(data, TODAY), path)
     workbook = load_workbook(path)
     assert workbook["Statuser"].sheet_state == "hidden"
+    assert workbook["Statuser"].protection.sheet is True
     assert [workbook["Statuser"].cell(r, 1).value for r in range(1, 7)][:2] == [
         "Ikke startet", "Pågår, i rute"]
     rule = next(r for r in workbook[SHEET_TITLE].data_validations.dataValidation
@@ -118,6 +172,36 @@ def test_status_names_that_cannot_be_listed_inline_go_on_a_hidden_sheet(tmp_path
     assert rule.formula1 == "Statuser!$A$1:$A$6"
     fill(path, {3: {"Ny status": "Pågår, i rute", "Hva er gjort": "I gang."}})
     assert [r.status for r in read_sheet(path, load_plan(data, TODAY), TODAY)] == ["pagar"]
+
+
+INLINE = "Ikke startet,Pågår,Løpende,Fullført,Utsatt,Ikke videreført"
+
+
+@pytest.mark.parametrize("renamed, inline", [
+    ("Utsatt" + "x" * (250 - len(INLINE)), True),  # 250 characters: Excel's limit, inline
+    ("Utsatt" + "x" * (251 - len(INLINE)), False),
+    ('Utsatt "på vent"', False),  # a quote would end the inline list
+])
+def test_the_status_list_is_inline_up_to_250_characters(tmp_path, data, renamed, inline):
+    plan_file = data / "plan.yaml"
+    plan_file.write_text(plan_file.read_text(encoding="utf-8").replace(
+        'navn: "Utsatt"', f"navn: '{renamed}'"), encoding="utf-8")
+    path = tmp_path / "ark.xlsx"
+    write_sheet(load_plan(data, TODAY), path)
+    workbook = load_workbook(path)
+    rule = next(r for r in workbook[SHEET_TITLE].data_validations.dataValidation
+                if r.type == "list")
+    names = INLINE.replace("Utsatt", renamed)
+    assert (workbook.sheetnames, rule.formula1) == (
+        ([SHEET_TITLE], f'"{names}"') if inline else
+        ([SHEET_TITLE, "Statuser"], "Statuser!$A$1:$A$6"))
+
+
+def test_a_formula_is_read_as_its_value_never_as_its_text(sheet, data):
+    """A cell with a formula counts by what it shows; openpyxl saves no value for it, so the
+    row is empty, and the formula's own text is never imported."""
+    fill(sheet, {2: {"Hva er gjort": '="Ferdig"'}})
+    assert read_sheet(sheet, load_plan(data, TODAY), TODAY) == []
 
 
 def test_filled_rows_are_imported_and_empty_rows_skipped(sheet, data):
@@ -257,8 +341,7 @@ def test_a_file_that_is_not_a_sheet_is_a_clear_error(tmp_path, data, content, na
     path = tmp_path / name
     if content is not None:
         path.write_bytes(content)
-    result = subprocess.run([sys.executable, "-m", "macros", "importer", str(path), "--data",
-                             str(data)], capture_output=True, text=True, cwd=ROOT)
+    result = _cli("importer", str(path), "--data", str(data))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     expected = (f"Kan ikke lese {path} som et regneark (BadZipFile). Lagre det som "
