@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from commandline import run_main
 from conftest import EXAMPLE_DATA, FIXTURES, ROOT, build_site
 from linkcontract import published, read_contract, resolves, unresolved
 from macros.errors import DataErrors
@@ -54,8 +54,9 @@ def test_make_check_knows_what_is_published_without_building(real_site):
 
 
 def _check(data: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "macros", "check", "--data", str(data)],
-                          cwd=ROOT, capture_output=True, text=True)
+    """`python -m macros check --data DATA`, run in this process."""
+    args = ["check", "--data", str(data)]
+    return subprocess.CompletedProcess(args, *run_main(args))
 
 
 def test_renumbering_a_measure_without_a_redirect_fails_make_check(tmp_path):
@@ -172,13 +173,21 @@ def test_redirect_entries_are_checked_against_the_plan(tmp_path):
                                        encoding="utf-8")
     with pytest.raises(DataErrors) as caught:
         load_redirects(load_plan(data), data)
-    messages = "\n".join(str(e).replace(data.as_posix() + "/", "")
-                         for e in caught.value.errors)
-    assert "omdirigeringer.yaml:4:10: omdirigering 1.1.1 fra: 1.1.1 finnes fortsatt i planen" in messages
-    assert "omdirigeringer.yaml:7:10: omdirigering 1.1.9 til: 1.1.99 finnes ikke i planen" in messages
-    assert "omdirigeringer.yaml:9:10: omdirigering 1.1.8 til: 'fra' og 'til' må være samme slags" in messages
-    assert "omdirigeringer.yaml:10:10: omdirigering 1.1.8 fra: '1.1.8' har allerede en omdirigering" in messages
-    assert "omdirigeringer.yaml:11:10: omdirigering 1.1.8 til: et tiltak kan bare sende videre til et tiltak" in messages
+    messages = [str(e).replace(data.as_posix() + "/", "") for e in caught.value.errors]
+    assert messages == [
+        "omdirigeringer.yaml:4:10: omdirigering 1.1.1 fra: 1.1.1 finnes fortsatt i planen; en "
+        "omdirigering er bare for nummer som ikke brukes lenger",
+        "omdirigeringer.yaml:7:10: omdirigering 1.1.9 til: 1.1.99 finnes ikke i planen (skriv "
+        "nummeret det har nå)",
+        "omdirigeringer.yaml:9:10: omdirigering 1.1.8 til: 'fra' og 'til' må være samme slags: "
+        "begge sideadresser (\"gammel-side/\") eller begge nummer (\"1.1.8\")",
+        "omdirigeringer.yaml:10:10: omdirigering 1.1.8 fra: '1.1.8' har allerede en "
+        "omdirigering; behold bare én",
+        "omdirigeringer.yaml:11:10: omdirigering 1.1.8 til: et tiltak kan bare sende videre til "
+        "et tiltak, og et delmål til et delmål",
+        "omdirigeringer.yaml:16:10: omdirigering 7.1.1 fra: utviklingsområde 7 finnes ikke "
+        "lenger; legg også inn en omdirigering for den gamle områdesiden",
+    ]
 
 
 def test_page_redirect_to_a_missing_page_fails_the_build(tmp_path):
