@@ -53,6 +53,25 @@ def test_make_check_knows_what_is_published_without_building(real_site):
     assert site_map(PLAN, load_redirects(PLAN)).published() == sorted(published(real_site.site))
 
 
+def test_make_check_publishes_exactly_the_contract_without_building():
+    """The in-process twin of the two build tests above: data and docs/ alone give the list."""
+    assert site_map(PLAN, load_redirects(PLAN)).published() == sorted(read_contract())
+
+
+def test_files_in_docs_are_published_except_pages_theme_files_and_hidden_ones(tmp_path):
+    for name in ("index.md", "om/side.md", "skjema.pdf", "om/vedlegg.txt", "assets/stil.css",
+                 "search/indeks.json", "stor.txt.gz", "404.html", ".skjult/fil.txt",
+                 "om/.notat.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    site = site_map(PLAN, (), docs_dir=tmp_path)
+    assert {page for page, anchors in site.pages.items() if anchors is None} >= {"", "om/side/"}
+    assert {"skjema.pdf", "om/vedlegg.txt"} <= set(site.pages)
+    for hidden in ("assets/stil.css", "search/indeks.json", "stor.txt.gz", "404.html",
+                   ".skjult/fil.txt", "om/.notat.txt", "index.md", "om/side.md"):
+        assert hidden not in site.pages, hidden
+
+
 def _check(data: Path) -> subprocess.CompletedProcess:
     """`python -m macros check --data DATA`, run in this process."""
     args = ["check", "--data", str(data)]
