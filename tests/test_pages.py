@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 
 import pytest
+import yaml
 
-from conftest import ROOT
+from conftest import BUILD_DATE, PERIOD_DATA, ROOT
 from helpers import element, row
 from htmlscan import PageScan, normalise
 from macros.load import load_plan
@@ -29,6 +31,35 @@ def test_one_generated_page_per_measure_and_goal():
     assert len(paths) == 33 + 14 == len(set(paths))
     assert "tiltak/1-1-1.md" in paths and "delmal/1-1.md" in paths
     assert "tiltak/3-5-1.md" in paths and "delmal/4-3.md" in paths
+
+
+def test_generated_page_sources_carry_title_description_and_macro():
+    """The Markdown each generated page is built from, for the period fixture (reports in it)."""
+    plan = load_plan(PERIOD_DATA, dt.date.fromisoformat(BUILD_DATE))
+    sources = dict(generated_pages(plan))
+    assert len(sources) == 33 + 14 + 2
+
+    def page(path: str) -> tuple[dict, str]:
+        _, front, body = sources[path].split("---\n")
+        return yaml.safe_load(front), body.strip()
+
+    assert page("delmal/1-1.md") == ({
+        "title": "Delmål 1.1", "generert": True,
+        "description": "Gi kulturskolenes virksomhetsledere mulighet til å gjennomføre kurs og "
+                       "sertifisering i mangfoldsledelse i løpet av årsmøteperioden. Status for "
+                       "tiltakene: 1 pågår, 1 fullført, 5 ikke rapportert."},
+        '{{ delmalsside("1.1") }}')
+    assert page("tiltak/1-1-1.md") == ({
+        "title": "Tiltak 1.1.1", "generert": True,
+        "description": "Etablere et samarbeid med en relevant tilbyder av sertifisering i "
+                       "mangfoldsledelse. Status: Fullført (meldt 1. september 2025)."},
+        '{{ tiltaksside("1.1.1") }}')
+    assert page("perioder/2024-2025.md") == ({
+        "title": "Rapport for Eksempelperioden 2024–2025", "generert": True,
+        "description": "Rapport for Eksempelperioden 2024–2025 (1. juni 2024 – 31. mai 2025) i "
+                       "Handlingsplan for Norsk kulturskoleråd Oslo og Viken: status for hvert "
+                       "tiltak ved start og slutt, og alle meldinger i perioden."},
+        '{{ periodeside("2024-2025") }}')
 
 
 @pytest.mark.parametrize("measure", PLAN.measures, ids=lambda m: m.id)
