@@ -59,6 +59,48 @@ def test_without_a_repository_there_are_no_links(data):
            "*Ikke rapportert ennå.*" in out.splitlines()
 
 
+STALE_LINES = [
+    "- **Tiltak 3.2.1**: Bidra til målrettet arbeid mot universitets- og høgskolesektoren for å "
+    "få etablert tilbud som kan styrke kulturskolelæreres profesjonsfaglige digitale "
+    "kompetanse. *Sist meldt 1. desember 2025 (Pågår), for 335 dager siden.*",
+    "- **Tiltak 3.3.1**: Bidra til målrettet arbeid mot universitets- og høgskolesektoren for å "
+    "få etablert tilbud som kan bidra til å utvikle og styrke den gruppedidaktiske kompetansen "
+    "i kulturskolefeltet. *Sist meldt 1. mars 2026 (Utsatt), for 245 dager siden.*"]
+
+
+@pytest.mark.parametrize("repo, how", [
+    (None, "Meld status med skjemaet «Meld status» eller regnearket."),
+    (REPO, "Trykk på «Meld status» ved hvert tiltak under, og fyll ut skjemaet."),
+])
+def test_the_whole_text_line_by_line(data, monkeypatch, repo, how):
+    if repo:
+        monkeypatch.setenv("PLAN_REPO_URL", repo)
+    _, out, _ = run_main(["mangler", "--data", str(data)])
+    lines = out.split("\n")
+    stale = [line + (f" [Meld status for tiltak {number}]({REPO}/issues/new?template=meld-status"
+                     f".yml&tiltak={number}&title=Status%20for%20tiltak%20{number})"
+                     if repo else "") for line, number in zip(STALE_LINES, ("3.2.1", "3.3.1"))]
+    assert lines[:6] == [
+        "Per 1. november 2026 trenger **27 av 33 tiltak** en statusmelding: 25 er ikke "
+        "rapportert ennå, og 2 har ikke fått en ny melding på over 180 dager.", "",
+        how + " Mange på én gang? Bruk regnearket (`make rapportskjema`, se CONTRIBUTING.md).",
+        "", "### Ikke rapportert ennå (25)", ""]
+    assert all(line.startswith("- **Tiltak ") for line in lines[6:31])
+    assert lines[31:] == ["", "### Ikke oppdatert på over 180 dager (2)", "", *stale, ""]
+
+
+def test_only_stale_tiltak_gives_only_their_section(data):
+    plan = load_plan(data, TODAY)
+    never, _ = plan.needing_report()
+    write_reports([LogReport(m.id, TODAY, "pagar", "Oppdatert.") for m in never], data, TODAY)
+    _, out, _ = run_main(["mangler", "--data", str(data)])
+    assert out.split("\n")[0] == ("Per 1. november 2026 trenger **2 av 33 tiltak** en "
+                                   "statusmelding: 0 er ikke rapportert ennå, og 2 har ikke fått "
+                                   "en ny melding på over 180 dager.")
+    assert out.split("\n")[4:] == ["### Ikke oppdatert på over 180 dager (2)", "", *STALE_LINES,
+                                    ""]
+
+
 def test_nothing_missing_says_so_and_exits_zero(data):
     plan = load_plan(data, TODAY)
     never, stale = plan.needing_report()
