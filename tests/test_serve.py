@@ -267,3 +267,27 @@ def test_preview_shows_a_build_error_that_is_not_in_the_data(tmp_path):
     assert "<li>docs/x.md: utviklingsområde &#39;9&#39; finnes ikke (tillatt: 1, 2, 3, 4)</li>" \
         in page
     assert {p.read_text(encoding="utf-8") for p in written} == {page}
+
+
+def test_preview_page_for_data_errors_lists_each_with_its_place(tmp_path, monkeypatch):
+    """The page the preview shows for errors in the data, made in this process."""
+    from helpers import BAD, overlay
+    from macros.preview import build_problems, render_error_page
+
+    data = overlay(BAD / "flere-filer", tmp_path / "data")
+    monkeypatch.setenv("PLAN_DATA_DIR", str(data))
+    problems = build_problems(RuntimeError("Aborted with a BuildError!"))
+    folder = data.as_posix()
+    assert [(p.where, p.message) for p in problems] == [
+        (f"{folder}/omrader/5-test.yaml:12:20", "tiltak 5.1.1 ansvarlig: må være tekst, men YAML "
+         "leser 42 som et tall; sett verdien i anførselstegn: \"42\""),
+        (f"{folder}/omrader/6-test-to.yaml:14:21", "tiltak 6.1.1 logg[1].status: ukjent verdi "
+         "'fullført' – mente du 'fullfort'? (tillatt: 'ikke-startet', 'pagar', 'lopende', "
+         "'fullfort', 'utsatt', 'ikke-viderefort')")]
+    page = render_error_page(problems)
+    assert "<title>Feil i dataene – forhåndsvisning</title>" in page
+    assert "<h1>Fant 2 feil i dataene</h1>" in page
+    assert (f"<li><code>{folder}/omrader/5-test.yaml:12:20</code>: tiltak 5.1.1 ansvarlig: må "
+            f"være tekst, men YAML leser 42 som et tall; sett verdien i anførselstegn: "
+            f"&#34;42&#34;</li>") in page
+    assert "<p><code>make check</code> viser de samme feilene i terminalen.</p>" in page
