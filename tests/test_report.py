@@ -22,7 +22,7 @@ from commandline import folder_hash, run_main
 from conftest import BUILD_DATE, EXAMPLE_DATA, ROOT
 from macros.errors import DataErrors
 from macros.formlink import FORM_FILE, report_url
-from macros.issueform import code_span, form_fields, meld_status, parse_body
+from macros.issueform import code_block, code_span, form_fields, meld_status, parse_body
 from macros.load import load_plan
 from macros.logwriter import (LogReport, append_entries, fits_literal_block, new_texts,
                               write_reports, yaml_string)
@@ -511,6 +511,14 @@ def test_code_span_shows_any_text_inert():
     assert code_span("a`b") == "``a`b``"
     assert code_span("`a") == "`` `a ``"
     assert code_span("a\nb") == "`a b`"
+
+
+@pytest.mark.parametrize("text, fence", [
+    ("Ingen backticks", "```"), ("Én ` og to ``", "```"), ("Tre ``` på rad", "````"),
+    ("Fire ```` og én `", "`````"),
+])
+def test_code_block_fence_is_longer_than_any_run_of_backticks(text, fence):
+    assert code_block(text) == f"{fence}text\n{text}\n{fence}"
 
 
 def test_the_form_illustration_is_drawn_from_the_form_file():
