@@ -4,6 +4,7 @@ Atom feed and open data, each checked against the numbers the fixture implies.""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -14,7 +15,7 @@ import xml.etree.ElementTree as ET
 import jsonschema
 import pytest
 
-from conftest import EXAMPLE_DATA, ROOT, build_site
+from conftest import BUILD_DATE, EXAMPLE_DATA, ROOT, build_site
 from htmlscan import PageScan, normalise
 from macros.load import load_plan
 from macros.render import Renderer
@@ -357,6 +358,63 @@ def test_json_matches_its_schema_and_the_fixture(example_site):
     for name in ("plan.schema.json", "omrade.schema.json"):
         assert (example_site.site / "data" / "schema" / name).read_bytes() == \
             (ROOT / "data" / "schema" / name).read_bytes()
+
+
+def test_open_data_from_the_model_in_process():
+    """plan.json's values and tiltak.csv's text made directly (the fast check `make mutanter`
+    runs), on the tests' build date."""
+    from macros.opendata import plan_document, render_csv
+
+    plan = load_plan(EXAMPLE_DATA, dt.date.fromisoformat(BUILD_DATE))
+    document = plan_document(plan, SITE_URL, "CC BY 4.0")
+    assert {k: v for k, v in document.items() if k not in ("statuser", "utviklingsområder")} == {
+        "tittel": "Handlingsplan for Norsk kulturskoleråd Oslo og Viken",
+        "organisasjon": "Norsk kulturskoleråd Oslo og Viken", "periode": "årsmøteperioden",
+        "bygget": "2026-11-01", "nettsted": SITE_URL, "lisens": "CC BY 4.0",
+        "foreldet_etter_dager": 180, "antall": PLAN_COUNTS, "aldri_rapportert": 25,
+        "ikke_oppdatert": 2}
+    assert plan_document(plan, SITE_URL, "")["lisens"] is None
+    assert [(s["id"], s["navn"]) for s in document["statuser"]] == [
+        ("ikke-startet", "Ikke startet"), ("pagar", "Pågår"), ("lopende", "Løpende"),
+        ("fullfort", "Fullført"), ("utsatt", "Utsatt"), ("ikke-viderefort", "Ikke videreført"),
+        ("ikke-rapportert", "Ikke rapportert")]
+    assert document["statuser"][-1]["beskrivelse"] == \
+        "Det er ikke meldt noen status for tiltaket ennå."
+    area = document["utviklingsområder"][0]
+    assert {k: v for k, v in area.items() if k != "delmål"} == {
+        "id": "1", "slug": "mangfold", "tittel": "Mangfold",
+        "url": SITE_URL + "omrader/mangfold/", "antall": AREA_COUNTS["1"]}
+    goal = area["delmål"][0]
+    assert (goal["id"], goal["url"], goal["antall"]) == ("1.1", SITE_URL + "delmal/1-1/",
+                                                         GOAL_COUNTS["1.1"])
+    measures = {m["id"]: m for a in document["utviklingsområder"] for g in a["delmål"]
+                for m in g["tiltak"]}
+    assert measures["1.1.2"] == {
+        "id": "1.1.2", "tekst": "Delfinansiere deltakeravgifter etter gradert modell basert på "
+                                "kommunens innbyggertall.",
+        "punkter": [], "se": None, "ansvarlig": 'Eksempel: "Styret"; økonomi', "frist": None,
+        "url": SITE_URL + "tiltak/1-1-2/", "status": "lopende", "sist_rapportert": "2026-08-01",
+        "ikke_oppdatert": False, "trenger_oppfolging": False,
+        "logg": [{"dato": "2026-08-01", "status": "lopende", "lenke": None,
+                  "tekst": "Eksempel: modellen brukes for hver ny runde; se «notat» <b>ikke "
+                           "fet</b>."}]}
+    assert (measures["3.1.1"]["se"], measures["3.1.1"]["sist_rapportert"]) == ("1.1", None)
+    assert measures["3.5.1"]["punkter"] == ["Mediefag/digitale kunstfag", "Dans", "Teater",
+                                            "Visuell kunst", "Folkemusikk"]
+    assert [(i, m["ikke_oppdatert"], m["trenger_oppfolging"]) for i, m in measures.items()
+            if m["ikke_oppdatert"] or not m["trenger_oppfolging"]] == [
+        ("1.1.1", False, False), ("1.1.2", False, False), ("1.2.2", False, False),
+        ("2.3.2", False, False), ("3.2.1", True, True), ("3.3.1", True, True),
+        ("3.4.1", False, False), ("3.5.2", False, False)]
+    lines = render_csv(plan).split("\r\n")
+    assert lines[0] == ("Utviklingsområde;Delmål;Tiltak;Tekst;Status;Sist rapportert;Ansvarlig;"
+                        "Trenger oppfølging")
+    assert lines[2] == ('Utviklingsområde 1: Mangfold;Delmål 1.1;Tiltak 1.1.2;Delfinansiere '
+                        'deltakeravgifter etter gradert modell basert på kommunens '
+                        'innbyggertall.;Løpende;2026-08-01;"Eksempel: ""Styret""; økonomi";Nei')
+    assert lines[-2].startswith("Utviklingsområde 4: Fremtidens kulturskole;Delmål 4.3;"
+                                "Tiltak 4.3.1;") and lines[-2].endswith(";Ikke rapportert;;;Ja")
+    assert (len(lines), lines[-1]) == (35, "")
 
 
 def test_pages_json_and_csv_agree(example_site):
