@@ -240,10 +240,26 @@ def test_make_check_warns_but_passes(tmp_path):
      ["data/omrader/4-fremtidens-kulturskole.yaml:13: tiltak 4.1.1 (periode 2024-2025): status ved "
       "start er nå Utsatt etter loggen, ikke Ikke rapportert; en melding datert før perioden er "
       "lagt til eller endret; rapporten fastsatt 15. juni 2025 viser det som ble fastsatt"]),
-], ids=["endret-melding", "ny-status-ved-start"])
+    # A tiltak renumbered after the period was fixed (new in the plan, gone from the report),
+    # and a tiltak after it whose start status changed: each is found.
+    ({"omrader/1-mangfold.yaml": ('      - id: "1.3.2"\n', '      - id: "1.3.3"\n'),
+      "omrader/4-fremtidens-kulturskole.yaml": (
+          '        logg:\n          - dato: 2025-06-01\n            status: pagar',
+          '        logg:\n          - dato: 2024-01-01\n            status: utsatt\n'
+          '            tekst: "Eksempel: ført inn i ettertid."\n'
+          '          - dato: 2025-06-01\n            status: pagar')},
+     ["data/omrader/1-mangfold.yaml:73: tiltak 1.3.3 (periode 2024-2025): tiltaket er nytt i "
+      "planen og er ikke med i rapporten; det er lagt til etter at perioden ble fastsatt "
+      "15. juni 2025",
+      "data/omrader/4-fremtidens-kulturskole.yaml:13: tiltak 4.1.1 (periode 2024-2025): status ved "
+      "start er nå Utsatt etter loggen, ikke Ikke rapportert; en melding datert før perioden er "
+      "lagt til eller endret; rapporten fastsatt 15. juni 2025 viser det som ble fastsatt",
+      "data/perioder/2024-2025.yaml:70: tiltak 1.3.2 (periode 2024-2025): tiltaket står i "
+      "rapporten, men finnes ikke lenger i planen; det er fjernet eller har fått nytt nummer"]),
+], ids=["endret-melding", "ny-status-ved-start", "nytt-nummer"])
 def test_every_kind_of_disagreement_is_found(tmp_path, edit, expected):
-    name, old, new = edit
-    folder = _copy(tmp_path, {name: (old, new), "omrader/2-fordypning.yaml": (
+    edits = edit if isinstance(edit, dict) else {edit[0]: edit[1:]}
+    folder = _copy(tmp_path, {**edits, "omrader/2-fordypning.yaml": (
         "        logg:\n          - dato: 2025-02-01", "        xlogg:\n          - dato: 2025-02-01")})
     # (without the backdated 2.1.1 entry, so only the edit disagrees)
     text = (folder / "omrader/2-fordypning.yaml").read_text(encoding="utf-8")
