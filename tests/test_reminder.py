@@ -93,7 +93,8 @@ def test_only_stale_tiltak_gives_only_their_section(data):
     plan = load_plan(data, TODAY)
     never, _ = plan.needing_report()
     write_reports([LogReport(m.id, TODAY, "pagar", "Oppdatert.") for m in never], data, TODAY)
-    _, out, _ = run_main(["mangler", "--data", str(data)])
+    code, out, _ = run_main(["mangler", "--data", str(data), "--exit-code"])
+    assert code == 3
     assert out.split("\n")[0] == ("Per 1. november 2026 trenger **2 av 33 tiltak** en "
                                    "statusmelding: 0 er ikke rapportert ennå, og 2 har ikke fått "
                                    "en ny melding på over 180 dager.")
@@ -117,6 +118,15 @@ def test_data_errors_are_reported_without_a_traceback(data):
     code, out, err = run_main(["mangler", "--data", str(data), "--exit-code"])
     assert (code, out) == (1, "")
     assert err.startswith("Fant ") and "YAML-feil" in err and "Traceback" not in err
+
+
+def test_a_failure_in_the_tool_is_one_line_and_exit_code_2(data, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("noe gikk galt")
+
+    monkeypatch.setattr("macros.reminder.missing_reports", broken)
+    assert run_main(["mangler", "--data", str(data)]) == (
+        2, "", "Feil i verktøyet: RuntimeError: noe gikk galt. Si fra til en administrator.\n")
 
 
 def test_the_workflow_keeps_the_issue_with_this_title():
