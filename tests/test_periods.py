@@ -17,19 +17,20 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
 import yaml
 
+from commandline import run_main
 from conftest import BUILD_DATE, PERIOD_DATA, ROOT
 from helpers import flat
 from htmlscan import PageScan, normalise
 from linkcontract import published, resolves
 from macros import periodcheck, perioddata, periodfreeze, periodpages, periodreport
 from macros.errors import DataErrors
+from macros import load as load_module
 from macros.load import SNAPSHOT_DIR, load_plan
 from macros.render import Renderer
 
@@ -115,10 +116,24 @@ def _errors(folder: Path) -> list[str]:
 
 
 def _run(*args: str, build_date: str = BUILD_DATE) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "PLAN_BUILD_DATE": build_date}
-    environment.pop("PLAN_DATA_DIR", None)
-    return subprocess.run([sys.executable, "-m", "macros", *args], cwd=ROOT, env=environment,
-                          capture_output=True, text=True)
+    """`python -m macros ARGS` from the project folder on `build_date`, in this process."""
+    saved = {name: os.environ.pop(name, None) for name in ("PLAN_BUILD_DATE", "PLAN_DATA_DIR")}
+    os.environ["PLAN_BUILD_DATE"] = build_date
+    folder = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        code, out, err = run_main(list(args))
+    finally:
+        # The command is a process of its own: what it loaded is not kept for the test.
+        # (freeze() reports on a fresh plan with the period of the plan it froze from; in one
+        # process that report is cached on the fresh plan, with the snapshot missing.)
+        load_module._load.cache_clear()
+        os.chdir(folder)
+        for name, value in saved.items():
+            os.environ.pop(name, None)
+            if value is not None:
+                os.environ[name] = value
+    return subprocess.CompletedProcess(args, code, out, err)
 
 
 # Status per date and the reports ------------------------------------------------------------
