@@ -14,7 +14,7 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from conftest import FIXTURES, ROOT
 from htmlscan import PageScan, normalise
 from macros.__main__ import main
 from macros.argparse_nb import MESSAGES, NorwegianArgumentParser, translate
@@ -251,6 +251,23 @@ def test_every_sub_command_has_bokmal_help(capsys, monkeypatch):
         assert out.startswith(f"Bruk: python -m macros {command}".rstrip() + " "), out
         assert "  -h, --help" in out and "vis denne hjelpen og avslutt" in out, command
         assert not ARGPARSE_ENGLISH.search(out), (command, out)
+
+
+HELP_COMMANDS = ["", "check", "diff", "zensical", "meld-status", "rapportskjema", "importer",
+                 "mangler", "pdf", "fastsett"]
+
+
+def test_the_help_texts_are_exactly_as_written(capsys, monkeypatch):
+    """Every command's --help, whole, at 100 columns: what an editor reads in the terminal.
+    A changed help text changes tests/fixtures/hjelp.txt in the same commit."""
+    assert set(HELP_COMMANDS) == set(_parsers(monkeypatch))  # (undoes monkeypatch)
+    monkeypatch.setenv("COLUMNS", "100")
+    parts = []
+    for command in HELP_COMMANDS:
+        code, out, _ = _run(capsys, *([command] if command else []), "--help")
+        assert code == 0, command
+        parts.append(f"=== python -m macros {command}".rstrip() + " --help\n" + out)
+    assert "\n".join(parts) == (FIXTURES / "hjelp.txt").read_text(encoding="utf-8")
 
 
 def test_every_argument_shows_a_norwegian_name(monkeypatch):
