@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import shutil
 import subprocess
 from pathlib import Path
@@ -9,8 +11,10 @@ from pathlib import Path
 import pytest
 
 from commandline import run_main
-from conftest import EXAMPLE_DATA, FIXTURES, ROOT
+from conftest import BUILD_DATE, EXAMPLE_DATA, FIXTURES, ROOT
 from helpers import BAD
+from macros.diff import compare
+from macros.load import load_plan
 from macros.text import markdown_text
 
 CHANGED = FIXTURES / "endring"
@@ -108,6 +112,32 @@ def test_a_data_folder_outside_git_is_a_clear_error(tmp_path):
     assert result.returncode == 2
     assert result.stderr == (f"Kan ikke sammenligne: datamappen {tmp_path / 'data'} ligger ikke "
                              f"i et git-repo\n")
+
+
+def test_every_kind_of_vocabulary_change_is_named():
+    """A status added, one removed, two swapped and every field of one changed."""
+    base = load_plan(EXAMPLE_DATA, dt.date.fromisoformat(BUILD_DATE))
+    started, ongoing, running, done, paused, stopped = base.statuses
+    changed = dataclasses.replace(running, name="Fast", description="Ny.", icon="hake",
+                                  tone="gronn")
+    added = dataclasses.replace(stopped, id="avbrutt", name="Avbrutt")
+    head = dataclasses.replace(base, statuses=(ongoing, started, changed, done, paused, added))
+    assert [(c.subject, c.field, c.before, c.after)
+            for c in compare(base, head).vocabulary_changes] == [
+        ("Status avbrutt", "navn", "(finnes ikke)", "Avbrutt"),
+        ("Status ikke-viderefort", "navn", "Ikke videreført", "(fjernet)"),
+        ("Status lopende", "navn", "Løpende", "Fast"),
+        ("Status lopende", "beskrivelse", running.description, "Ny."),
+        ("Status lopende", "ikon", "gjenta", "hake"),
+        ("Status lopende", "farge", "lilla", "gronn"),
+        ("Statusene", "rekkefølge", "ikke-startet, pagar, lopende, fullfort, utsatt, "
+         "ikke-viderefort", "pagar, ikke-startet, lopende, fullfort, utsatt, avbrutt"),
+    ]
+    assert compare(base, base).vocabulary_changes == []
+    # Added and removed, the others in their order: no change of order.
+    kept = dataclasses.replace(base, statuses=(started, ongoing, running, done, paused, added))
+    assert [c.subject for c in compare(base, kept).vocabulary_changes] == [
+        "Status avbrutt", "Status ikke-viderefort"]
 
 
 def test_data_text_cannot_make_markdown():
