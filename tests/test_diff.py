@@ -140,6 +140,30 @@ def test_every_kind_of_vocabulary_change_is_named():
         "Status avbrutt", "Status ikke-viderefort"]
 
 
+def test_every_changed_title_and_text_is_named(tmp_path):
+    base = load_plan(EXAMPLE_DATA, dt.date.fromisoformat(BUILD_DATE))
+    data = Path(shutil.copytree(EXAMPLE_DATA, tmp_path / "data"))
+    for name, old, new in (
+            ("plan.yaml", 'tittel: "Handlingsplan for', 'tittel: "Ny handlingsplan for'),
+            ("plan.yaml", 'organisasjon: "Norsk', 'organisasjon: "Ny'),
+            ("plan.yaml", 'periode: "årsmøteperioden"', 'periode: "2026–2028"'),
+            ("omrader/1-mangfold.yaml", 'tittel: "Mangfold"', 'tittel: "Mangfold og inkludering"'),
+            ("omrader/1-mangfold.yaml", 'tekst: "Gi kulturskolenes', 'tekst: "Gi alle')):
+        path = data / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    head = load_plan(data, dt.date.fromisoformat(BUILD_DATE))
+    goal = base.goals_by_id["1.1"].text
+    assert [(c.subject, c.field, c.before, c.after) for c in compare(base, head).text_changes] == [
+        ("Planen", "tittel", "Handlingsplan for Norsk kulturskoleråd Oslo og Viken",
+         "Ny handlingsplan for Norsk kulturskoleråd Oslo og Viken"),
+        ("Planen", "organisasjon", "Norsk kulturskoleråd Oslo og Viken",
+         "Ny kulturskoleråd Oslo og Viken"),
+        ("Planen", "periode", "årsmøteperioden", "2026–2028"),
+        ("Utviklingsområde 1", "tittel", "Mangfold", "Mangfold og inkludering"),
+        ("Delmål 1.1", "tekst", goal, goal.replace("Gi kulturskolenes", "Gi alle")),
+    ]
+
+
 def test_data_text_cannot_make_markdown():
     assert markdown_text("a | b <script> *x* [l](u)\n# h", html_page=False) == \
         "a \\| b \\<script\\> \\*x\\* \\[l\\](u) \\# h"
