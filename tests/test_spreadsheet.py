@@ -319,20 +319,36 @@ def test_commands_write_refuse_to_overwrite_and_import(tmp_path, data):
     path = tmp_path / "runde.xlsx"
     made = _cli("rapportskjema", str(path), "--data", str(data))
     assert made.returncode == 0, made.stderr
-    assert made.stdout.startswith(f"Skrev {path} med 33 tiltak.")
+    assert made.stdout == (f"Skrev {path} med 33 tiltak. Fyll ut Ny status, Dato, Hva er gjort "
+                           f"og eventuelt Lenke på tiltakene du melder, lagre, og les arket inn "
+                           f"med make importer FIL={path}\n")
     again = _cli("rapportskjema", str(path), "--data", str(data))
     assert again.returncode == 2
     assert again.stderr == (f"{path} finnes fra før, og kan være fylt ut. Velg et annet navn, "
                             f"eller bruk --overwrite for å skrive over den.\n")
-    assert _cli("rapportskjema", str(tmp_path / "x.csv"), "--data", str(data)).returncode == 2
+    csv = _cli("rapportskjema", str(tmp_path / "x.csv"), "--data", str(data))
+    assert (csv.returncode, csv.stdout, csv.stderr) == (
+        2, "", f"Filnavnet må slutte på .xlsx (fikk {tmp_path / 'x.csv'}).\n")
     empty = _cli("importer", str(path), "--data", str(data))
     assert (empty.returncode, empty.stdout) == (
         0, f"Ingen rader i {path} har Ny status fylt ut. Ingenting ble lagt inn.\n")
     fill(path, {3: {"Ny status": "Pågår", "Hva er gjort": "I gang."}})
     done = _cli("importer", str(path), "--data", str(data))
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[0] == f"La inn 1 statusmelding fra {path}:"
-    assert "omrader/1-mangfold.yaml: tiltak 1.1.2" in done.stdout
+    assert done.stdout == (f"La inn 1 statusmelding fra {path}:\n"
+                           f"  {data / 'omrader/1-mangfold.yaml'}: tiltak 1.1.2\n"
+                           f"Se endringen med make diff, og send den som en pull request.\n")
+    second = tmp_path / "runde-2.xlsx"
+    assert _cli("rapportskjema", str(second), "--data", str(data)).returncode == 0
+    fill(second, {4: {"Ny status": "Pågår", "Hva er gjort": "I gang."},
+                  5: {"Ny status": "Utsatt", "Hva er gjort": "Vent."},
+                  14: {"Ny status": "Fullført", "Hva er gjort": "Ferdig."}})
+    more = _cli("importer", str(second), "--data", str(data))
+    assert (more.returncode, more.stderr) == (0, "")
+    assert more.stdout.splitlines()[:3] == [
+        f"La inn 3 statusmeldinger fra {second}:",
+        f"  {data / 'omrader/1-mangfold.yaml'}: tiltak 1.1.3, 1.1.4",
+        f"  {data / 'omrader/2-fordypning.yaml'}: tiltak 2.1.1"]
 
 
 @pytest.mark.parametrize("content,name", [(b"Nummer;Ny status\n", "ark.xlsx"),
