@@ -74,3 +74,27 @@ def test_bad_settings_stop_with_a_norwegian_message(extra, message):
     with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
         accessibility_settings(extra)
 
+
+
+def test_good_settings_are_read_exactly_and_bad_ones_all_at_once():
+    assert accessibility_settings({"kontakt_epost": " post@eksempel.no ",
+                                   "uustatus_url": "https://www.uustatus.no/nb/erklaringer/x"}) \
+        == AccessibilitySettings("post@eksempel.no", "https://www.uustatus.no/nb/erklaringer/x")
+    assert accessibility_settings(None) == AccessibilitySettings("", "")
+    with pytest.raises(ValueError) as caught:
+        accessibility_settings({"kontakt_epost": "post", "uustatus_url": "https://uustatus.no/a b"})
+    assert str(caught.value) == (
+        "mkdocs.yml: extra.kontakt_epost: 'post' er ikke en e-postadresse (skriv bare adressen, "
+        "for eksempel post@eksempel.no, uten mailto:); mkdocs.yml: extra.uustatus_url: "
+        "'https://uustatus.no/a b' er ikke en adresse på uustatus.no (den skal begynne med "
+        "https://uustatus.no/)")
+
+
+def test_site_settings_from_a_config():
+    config = {"site_url": "https://plan.eksempel.no/", "repo_url": "https://git.example/plan",
+              "extra": {"kontakt_epost": "post@eksempel.no"}}
+    settings = SiteSettings.of(config)
+    assert (settings.site_url, settings.repo_url, settings.accessibility()) == (
+        "https://plan.eksempel.no/", "https://git.example/plan",
+        AccessibilitySettings("post@eksempel.no", ""))
+    assert (SiteSettings.of({}).site_url, SiteSettings.of({"repo_url": ""}).repo_url) == ("/", None)
