@@ -27,7 +27,7 @@ from helpers import overlay
 from helpers import row as measure_row
 from htmlscan import PageScan, normalise
 from macros.load import load_plan
-from macros.opendata import csv_rows
+from macros.opendata import csv_rows, plan_document
 from macros.text import markdown_text
 
 HOSTILE = FIXTURES / "fiendtlig"
@@ -218,6 +218,9 @@ def test_csv_rows_keep_a_formula_as_text(hostile_plan):
                            "'=HYPERLINK(\"https://example.org/\";\"Eksempel: en formel i "
                            "regnearket?\")", "Ja")
     assert rows[1][6] == "Eksempel: <b onmouseover=alert(1)>fet?</b> {{ config }}"
+    document = plan_document(hostile_plan, "https://plan.eksempel.no/", "")
+    first = document["utviklingsområder"][0]["delmål"][0]["tiltak"][0]
+    assert (first["id"], first["frist"]) == ("1.1.1", "2026-12-31")
 
 
 def test_feed_carries_every_log_text_exactly_as_text(hostile_site):

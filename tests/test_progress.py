@@ -271,6 +271,12 @@ def test_feed_rendered_in_process_has_the_pinned_ids_and_escaped_text():
         f"{date}T00:00:00Z" for _, date in FEED_ORDER]
     assert root.findtext(f"{ATOM}updated") == "2026-10-20T00:00:00Z"
     assert root.findtext(f"{ATOM}id") == SITE_URL + "feed.xml"
+    assert {link.get("rel"): link.get("href") for link in root.findall(f"{ATOM}link")} == {
+        "self": SITE_URL + "feed.xml", "alternate": SITE_URL + "oppdateringer/"}
+    # A plan with no report yet: no entries, updated on the build date.
+    empty = ET.fromstring(render_feed(load_plan(ROOT / "data", dt.date(2026, 11, 1)), SITE_URL))
+    assert (empty.findall(f"{ATOM}entry"), empty.findtext(f"{ATOM}updated")) == (
+        [], "2026-11-01T00:00:00Z")
     related = [e.findall(f"{ATOM}link[@rel='related']") for e in entries]
     related = [links[0].get("href") if links else None for links in related]
     assert related == [None, None, "https://example.org/referat", *[None] * 8,
@@ -387,6 +393,7 @@ def test_open_data_from_the_model_in_process():
     goal = area["delmål"][0]
     assert (goal["id"], goal["url"], goal["antall"]) == ("1.1", SITE_URL + "delmal/1-1/",
                                                          GOAL_COUNTS["1.1"])
+    assert goal["tekst"] == plan.goals_by_id["1.1"].text and len(goal["tiltak"]) == 7
     measures = {m["id"]: m for a in document["utviklingsområder"] for g in a["delmål"]
                 for m in g["tiltak"]}
     assert measures["1.1.2"] == {

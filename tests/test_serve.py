@@ -291,3 +291,12 @@ def test_preview_page_for_data_errors_lists_each_with_its_place(tmp_path, monkey
             f"være tekst, men YAML leser 42 som et tall; sett verdien i anførselstegn: "
             f"&#34;42&#34;</li>") in page
     assert "<p><code>make check</code> viser de samme feilene i terminalen.</p>" in page
+
+
+def test_a_build_error_without_a_cause_shows_its_own_message_or_its_kind(monkeypatch):
+    from macros.preview import build_problems
+
+    monkeypatch.delenv("PLAN_DATA_DIR", raising=False)  # the real data: no data problems
+    assert [(p.where, p.message) for p in build_problems(RuntimeError("siden mangler"))] == [
+        ("", "siden mangler")]
+    assert [(p.where, p.message) for p in build_problems(KeyError())] == [("", "KeyError")]

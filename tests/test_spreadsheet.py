@@ -280,11 +280,16 @@ def test_one_bad_row_refuses_the_whole_sheet_naming_row_and_column(sheet, data):
 
 def test_a_tiltak_twice_is_refused(sheet, data):
     fill(sheet, {2: {"Ny status": "Pågår", "Hva er gjort": "A"},
-                 3: {"Nummer": "1.1.1", "Ny status": "Utsatt", "Hva er gjort": "B"}})
+                 3: {"Nummer": "1.1.1", "Ny status": "Utsatt", "Hva er gjort": "B"},
+                 4: {"Ny status": "Ferdig", "Hva er gjort": "C"},
+                 5: {"Hva er gjort": "   "}})  # only spaces: an empty row
     with pytest.raises(SheetErrors) as caught:
         read_sheet(sheet, load_plan(data, TODAY), TODAY)
-    assert caught.value.problems == ["Rad 3, kolonne A (Nummer): tiltak 1.1.1 står også i "
-                                     "rad 2; meld hvert tiltak bare én gang"]
+    assert caught.value.problems == [
+        "Rad 3, kolonne A (Nummer): tiltak 1.1.1 står også i rad 2; meld hvert tiltak bare én "
+        "gang",
+        "Rad 4, kolonne D (Ny status): 'Ferdig' er ikke en status (tillatt: 'Ikke startet', "
+        "'Pågår', 'Løpende', 'Fullført', 'Utsatt', 'Ikke videreført')"]
 
 
 def test_a_link_cell_gives_its_address(sheet, data):
@@ -308,6 +313,25 @@ def test_sheet_without_the_columns_is_refused(tmp_path, data):
         "Rad 1: fant ikke kolonnen «Ny status» (overskriftene skal være «Nummer», «Tiltak», "
         "«Status nå», «Ny status», «Dato», «Hva er gjort», «Lenke»)")
     assert len(caught.value.problems) == 4
+    assert caught.value.report().splitlines()[0] == f"Fant 4 feil i {path}. Ingenting ble lagt inn."
+
+
+def test_the_sheet_is_found_by_its_name_and_written_into_a_new_folder(tmp_path, data):
+    path = tmp_path / "ny" / "mappe" / "ark.xlsx"
+    write_sheet(load_plan(data, TODAY), path)
+    workbook = load_workbook(path)
+    workbook.create_sheet("Notater", 0)  # a reporter's own sheet first
+    workbook[SHEET_TITLE]["D3"], workbook[SHEET_TITLE]["F3"] = "Pågår", "I gang."
+    workbook.save(path)
+    assert [r.measure_id for r in read_sheet(path, load_plan(data, TODAY), TODAY)] == ["1.1.2"]
+
+
+@pytest.mark.parametrize("length, lines", [(53, 1), (54, 2), (106, 2), (107, 3)])
+def test_row_height_counts_the_lines_a_55_wide_column_wraps_to(length, lines):
+    from macros.spreadsheet import _lines
+
+    assert _lines("x" * length, 55) == lines
+    assert _lines("x" * length + "\nkort", 55) == lines + 1
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
