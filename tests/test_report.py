@@ -513,6 +513,39 @@ def test_code_span_shows_any_text_inert():
     assert code_span("a\nb") == "`a b`"
 
 
+# YAML's printable characters at each edge of its ranges, and the byte order mark.
+PRINTABLE_EDGES = {"\x1f": False, " ": True, "~": True, "\x7f": False, "\x9f": False,
+                   "\xa0": True, "\ud7ff": True, "\ud800": False, "\udfff": False,
+                   "\ue000": True, "\ufffd": True, "\ufffe": False, "\ufeff": False,
+                   "\U00010000": True, "\U0010ffff": True}
+
+
+def test_printable_follows_yaml_at_every_edge():
+    from macros.logwriter import _printable
+
+    assert {char: _printable(char) for char in PRINTABLE_EDGES} == PRINTABLE_EDGES
+
+
+@pytest.mark.parametrize("text, written", [
+    ("a\x7fb", '"a\\x7Fb"'), ("\x9f", '"\\x9F"'), ("\ud800", '"\\uD800"'),
+    ("\ufffe", '"\\uFFFE"'), ("\uffff", '"\\uFFFF"'), ("\ufeff", '"\\uFEFF"'),
+    ("\U0010ffff", '"\U0010ffff"'),
+    ("\x85\u2028\t\"\\", '"\\N\\L\\t\\"\\\\"'),
+])
+def test_yaml_string_escapes_exactly_what_yaml_cannot_show(text, written):
+    assert yaml_string(text) == written
+
+
+@pytest.mark.parametrize("text, fits", [
+    ("to\nlinjer", True), ("innrykk\n  beholdes", True), ("mellomrom \netter", False),
+    ("mellomrom\netter ", False), ("# som kommentar\nnei", False), ("tab\tinni\nnei", False),
+    (" foran\nnei", False), ("én linje", False), ("linje\u2028skille\nnei", False),
+    ("kontroll\x7f\nnei", False),
+])
+def test_a_literal_block_only_for_text_it_holds_exactly(text, fits):
+    assert fits_literal_block(text) is fits
+
+
 @pytest.mark.parametrize("text, fence", [
     ("Ingen backticks", "```"), ("Én ` og to ``", "```"), ("Tre ``` på rad", "````"),
     ("Fire ```` og én `", "`````"),
