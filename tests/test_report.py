@@ -171,9 +171,13 @@ def test_a_report_only_adds_lines_and_keeps_every_old_byte(data):
     assert all(any(line == candidate for candidate in remaining) for line in old_lines)
     assert len(new_lines) == len(old_lines) + len(added)
     assert after.startswith(before.split(b'      - id: "1.1.4"')[0].rstrip(b"\n")[:200])
-    assert reply.splitlines()[0] == "**Takk! Statusmeldingen for tiltak 1.1.3 er lagt inn.**"
-    assert "- Status: **Pågår** (før: Ikke rapportert)" in reply.splitlines()
-    assert "- Dato: 1. november 2026" in reply.splitlines()
+    assert reply == (
+        "**Takk! Statusmeldingen for tiltak 1.1.3 er lagt inn.**\n\n"
+        "> Vurdere å søke eksterne midler til finansiering.\n\n"
+        "- Status: **Pågår** (før: Ikke rapportert)\n- Dato: 1. november 2026\n\n"
+        "Endringen blir en pull request som en kollega går gjennom. Statusen vises på "
+        "nettstedet når den er godkjent, og da lukkes denne saken. Vil du rette noe før det, "
+        "rediger saken, så lages endringen på nytt.\n")
 
 
 def test_only_the_area_file_of_the_tiltak_changes(data):
@@ -480,9 +484,12 @@ def test_data_with_errors_already_is_refused_without_a_change(data):
     before = folder_hash(data)
     code, reply, _ = run_main(["meld-status", "--data", str(data)], BODY)
     assert code == 1 and folder_hash(data) == before
-    assert reply.startswith("**Statusmeldingen ble ikke lagt inn**, fordi dataene i repoet "
-                            "har feil fra før.")
-    assert "2-fordypning.yaml" in reply and "```text\nFant 1 feil i dataene." in reply
+    assert reply == (
+        "**Statusmeldingen ble ikke lagt inn**, fordi dataene i repoet har feil fra før. Be en "
+        "administrator rette dem (`make check`):\n\n```text\nFant 1 feil i dataene. Ingenting "
+        f"ble publisert.\n{path}:10:13: det 1. tiltaket under delmål 2.1 id: må være tekst, men "
+        "YAML leser 2.10 som tallet 2,1; sett verdien i anførselstegn: \"2.10\"\n```\n\n"
+        "Ingenting er endret.\n")
 
 
 def test_no_traceback_even_when_the_tool_fails(data):
