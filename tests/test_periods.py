@@ -447,6 +447,34 @@ def test_fastsett_writes_the_snapshot_the_fixture_holds(tmp_path):
     assert periodreport.warnings(plan) == []
 
 
+def test_a_period_is_ended_on_its_last_day_and_running_on_its_first(tmp_path):
+    """The edges of a period: on its last day it can be fixed without --tving and counts as
+    ended; on its first day it has begun (foreløpig), the day before it is to come."""
+    folder = _as_of(tmp_path, "2025-05-31", backdated=False, snapshot=False)
+    plan = load_plan(folder, dt.date(2025, 5, 31))
+    first, second = (_period(plan, "2024-2025"), _period(plan, "2025-2026"))
+    assert (periods.state(plan, first), periods.state(plan, second)) == ("avsluttet", "kommende")
+    day_one = dataclasses.replace(plan, build_date=second.start)
+    assert periods.state(day_one, second) == "foreløpig"
+    path, _ = periods.freeze(folder, "2024-2025", dt.date(2025, 5, 31))
+    assert path == folder / SNAPSHOT_FILE
+    with pytest.raises(periods.FreezeError, match="varer til 2026-05-31"):
+        periods.freeze(folder, "2025-2026", second.start)  # begun, not ended: needs --tving
+    path, _ = periods.freeze(folder, "2025-2026", second.start, force=True)
+    assert path.name == "2025-2026.yaml"
+
+
+@pytest.mark.xfail(strict=True, reason="freeze() reports on the reloaded plan with the period "
+                   "of the plan it froze from, which has no snapshot; the report is then cached "
+                   "on the reloaded plan (periods.report) as not fixed")
+def test_freeze_returns_and_caches_the_report_as_fixed(tmp_path):
+    folder = _as_of(tmp_path, "2025-06-15", backdated=False, snapshot=False)
+    _, result = periods.freeze(folder, "2024-2025", dt.date(2025, 6, 15))
+    plan = load_plan(folder, dt.date(2025, 6, 15))
+    assert (result.state, periods.report(plan, _period(plan, "2024-2025")).state) == (
+        "fastsatt", "fastsatt")
+
+
 def test_fastsett_refuses_to_overwrite_without_the_flag(tmp_path):
     folder = _copy(tmp_path)
     before = (folder / SNAPSHOT_FILE).read_bytes()
