@@ -55,3 +55,14 @@ def test_a_failure_while_swapping_restores_the_files(tmp_path, monkeypatch):
     assert first.read_text() == "a\n"
     assert not second.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]
+
+
+def test_a_new_file_is_0644_an_old_one_keeps_its_mode_and_folders_are_made(tmp_path):
+    old = tmp_path / "gammel.yaml"
+    old.write_text("a\n", encoding="utf-8")
+    old.chmod(0o640)
+    new = tmp_path / "ny" / "mappe" / "ny.yaml"
+    write_files({old: "b\n", new: "c\n"})
+    assert (old.stat().st_mode & 0o7777, new.stat().st_mode & 0o7777) == (0o640, 0o644)
+    assert (old.read_text(encoding="utf-8"), new.read_text(encoding="utf-8")) == ("b\n", "c\n")
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["gammel.yaml", "ny.yaml"]
