@@ -23,7 +23,7 @@ import pytest
 BUILDS = frozenset({
     "real_site", "example_site", "period_site", "zensical_site", "hostile_site", "example_feed",
     "site_with_repo", "sites", "scale_site", "subpath_site", "redirected", "site", "hosted",
-    "html_findings", "printed", "real_server", "served", "walk",
+    "html_findings", "printed", "real_server", "served", "walk", "site_for", "shared", "walk_of",
 })
 # Modules that test the tests' own tools, not macros/.
 TOOL_MODULES = frozenset({"test_html.py"})

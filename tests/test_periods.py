@@ -453,25 +453,26 @@ def test_a_period_is_ended_on_its_last_day_and_running_on_its_first(tmp_path):
     folder = _as_of(tmp_path, "2025-05-31", backdated=False, snapshot=False)
     plan = load_plan(folder, dt.date(2025, 5, 31))
     first, second = (_period(plan, "2024-2025"), _period(plan, "2025-2026"))
-    assert (periods.state(plan, first), periods.state(plan, second)) == ("avsluttet", "kommende")
+    assert (periodreport.state(plan, first), periodreport.state(plan, second)) == (
+        "avsluttet", "kommende")
     day_one = dataclasses.replace(plan, build_date=second.start)
-    assert periods.state(day_one, second) == "foreløpig"
-    path, _ = periods.freeze(folder, "2024-2025", dt.date(2025, 5, 31))
+    assert periodreport.state(day_one, second) == "foreløpig"
+    path, _ = periodfreeze.freeze(folder, "2024-2025", dt.date(2025, 5, 31))
     assert path == folder / SNAPSHOT_FILE
-    with pytest.raises(periods.FreezeError, match="varer til 2026-05-31"):
-        periods.freeze(folder, "2025-2026", second.start)  # begun, not ended: needs --tving
-    path, _ = periods.freeze(folder, "2025-2026", second.start, force=True)
+    with pytest.raises(periodfreeze.FreezeError, match="varer til 2026-05-31"):
+        periodfreeze.freeze(folder, "2025-2026", second.start)  # begun, not ended: needs --tving
+    path, _ = periodfreeze.freeze(folder, "2025-2026", second.start, force=True)
     assert path.name == "2025-2026.yaml"
 
 
-@pytest.mark.xfail(strict=True, reason="freeze() reports on the reloaded plan with the period "
-                   "of the plan it froze from, which has no snapshot; the report is then cached "
-                   "on the reloaded plan (periods.report) as not fixed")
+@pytest.mark.xfail(strict=True, reason="periodfreeze.freeze() reports on the reloaded plan with "
+                   "the period of the plan it froze from, which has no snapshot; the report is "
+                   "then cached on the reloaded plan (periodreport.report) as not fixed")
 def test_freeze_returns_and_caches_the_report_as_fixed(tmp_path):
     folder = _as_of(tmp_path, "2025-06-15", backdated=False, snapshot=False)
-    _, result = periods.freeze(folder, "2024-2025", dt.date(2025, 6, 15))
+    _, result = periodfreeze.freeze(folder, "2024-2025", dt.date(2025, 6, 15))
     plan = load_plan(folder, dt.date(2025, 6, 15))
-    assert (result.state, periods.report(plan, _period(plan, "2024-2025")).state) == (
+    assert (result.state, periodreport.report(plan, _period(plan, "2024-2025")).state) == (
         "fastsatt", "fastsatt")
 
 
