@@ -7,7 +7,8 @@ import datetime as dt
 import re
 
 from conftest import BUILD_DATE, EXAMPLE_DATA
-from helpers import flat, row
+from helpers import flat
+from helpers import row as measure_row
 from htmlscan import PageScan, normalise
 from macros.load import load_plan
 
@@ -70,7 +71,7 @@ def test_log_entries_are_newest_first_then_plan_order_then_later_line_first():
 
 
 def test_newest_report_is_visible_and_older_ones_are_in_a_closed_details(example_site):
-    row = row(example_site.page("omrader/mangfold/"), "1.1.1")
+    row = measure_row(example_site.page("omrader/mangfold/"), "1.1.1")
     latest = re.search(r'<p class="plan-latest">(.*?)</p>', row, re.S)
     assert latest, "the newest report's text must be visible without opening anything"
     assert flat(latest.group(1)) == (
@@ -95,7 +96,7 @@ def test_newest_report_is_visible_and_older_ones_are_in_a_closed_details(example
 
 
 def test_a_single_report_is_shown_without_a_history(example_site):
-    row = row(example_site.page("omrader/mangfold/"), "1.1.2")
+    row = measure_row(example_site.page("omrader/mangfold/"), "1.1.2")
     assert "<details" not in row
     latest = re.search(r'<p class="plan-latest">(.*?)</p>', row, re.S).group(1)
     assert flat(latest).startswith("Siste melding, 1. august 2026: Eksempel: modellen")
@@ -125,12 +126,12 @@ def test_current_report_is_the_newest_on_or_before_the_build_date():
 
 
 def test_report_text_is_escaped(example_site):
-    row = row(example_site.page("omrader/mangfold/"), "1.1.2")
+    row = measure_row(example_site.page("omrader/mangfold/"), "1.1.2")
     assert "&lt;b&gt;ikke fet&lt;/b&gt;" in row and "<b>" not in row
 
 
 def test_unreported_measure_has_no_timeline(example_site):
-    row = row(example_site.page("omrader/mangfold/"), "1.1.3")
+    row = measure_row(example_site.page("omrader/mangfold/"), "1.1.3")
     assert "<details" not in row and "Ikke rapportert" in row
 
 
@@ -139,7 +140,7 @@ def test_stale_measures_and_only_those_are_marked_on_area_pages(example_site):
     for area in EXAMPLE.areas:
         page = example_site.page(area.page_url)
         for measure in area.measures:
-            text = normalise(PageScan(row(page, measure.id)).text)
+            text = normalise(PageScan(measure_row(page, measure.id)).text)
             if "Ikke oppdatert siden" in text:
                 marked[measure.id] = re.search(r"Ikke oppdatert siden ([^.]+\. \w+ \d{4})",
                                                text).group(1)
