@@ -8,6 +8,7 @@ SITE_STAMP := $(VENV)/.site-installed
 ZENSICAL_STAMP := $(VENV)/.zensical-installed
 PDF_STAMP  := $(VENV)/.pdf-installed
 DEV_STAMP  := $(VENV)/.dev-installed
+MUTMUT_STAMP := $(VENV)/.mutmut-installed
 # The engine `make build` uses: mkdocs (default) or zensical (the successor, see README.md).
 ENGINE ?= mkdocs
 CHROMIUM   ?= /usr/bin/chromium
@@ -99,9 +100,13 @@ system-tools:
 
 # mutmut writes its copy of the project to mutants/ and keeps the results there, so a new run
 # tests only the mutants of functions that changed; `rm -rf mutants` starts afresh.
-mutanter: $(DEV_STAMP) ## Mutasjonstesting av macros/ med mutmut (om lag 25 min på 2 kjerner; se tests/README.md)
+mutanter: $(MUTMUT_STAMP) ## Mutasjonstesting av macros/ med mutmut (om lag 25 min på 2 kjerner; se tests/README.md)
 	$(BIN)/mutmut run
 	$(BIN)/mutmut results --all true | grep -v ': killed$$' || true
+
+$(MUTMUT_STAMP): $(DEV_STAMP) requirements-mutmut.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-mutmut.txt
+	@touch $@
 
 bench: $(DEV_STAMP) browser ## Mål byggetid, minne, sidevekt og omlasting (5–10 min; se bench/README.md)
 	$(BIN)/python -m bench $(BENCH_ARGS)

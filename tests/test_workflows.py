@@ -161,9 +161,12 @@ def test_make_browser_installs_chromium_as_ci_or_root(tmp_path, uid, apt_works, 
     _stub(stubs, "env", record + 'shift\nexec "$@"\n')
     _stub(stubs, "apt-get", record + f'case "$1" in install) {install};; esac\n')
     _stub(stubs, "python", record)
+    # The fallback installs the packages first; here they count as installed.
+    stamp = tmp_path / "pdf-installed"
+    stamp.touch()
     environment = {**os.environ, "PATH": f"{stubs}:{os.environ['PATH']}"}
     result = subprocess.run(["make", "--no-print-directory", "-s", "browser",
-                             f"CHROMIUM={chromium}", f"BIN={stubs}"],
+                             f"CHROMIUM={chromium}", f"BIN={stubs}", f"PDF_STAMP={stamp}"],
                             cwd=ROOT, env=environment, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert log.read_text(encoding="utf-8").splitlines() == expected
