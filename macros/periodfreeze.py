@@ -118,4 +118,5 @@ def freeze(folder: Path, period_id: str, today: dt.date, overwrite: bool = False
                                                                      min(period.end, today)):
         raise FreezeError("den nye filen leses ikke tilbake likt, og ingenting ble skrevet")
     write_files({path: text})
-    return path, report(load_plan(folder, today), period)
+    fresh = load_plan(folder, today)  # the plan with the snapshot that was just written
+    return path, report(fresh, next(p for p in fresh.periods if p.id == period.id))

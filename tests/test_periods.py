@@ -465,9 +465,6 @@ def test_a_period_is_ended_on_its_last_day_and_running_on_its_first(tmp_path):
     assert path.name == "2025-2026.yaml"
 
 
-@pytest.mark.xfail(strict=True, reason="periodfreeze.freeze() reports on the reloaded plan with "
-                   "the period of the plan it froze from, which has no snapshot; the report is "
-                   "then cached on the reloaded plan (periodreport.report) as not fixed")
 def test_freeze_returns_and_caches_the_report_as_fixed(tmp_path):
     folder = _as_of(tmp_path, "2025-06-15", backdated=False, snapshot=False)
     _, result = periodfreeze.freeze(folder, "2024-2025", dt.date(2025, 6, 15))
