@@ -28,7 +28,9 @@ JSON_SCHEMA = Path(__file__).resolve().parent / "plan-json.schema.json"
 CSV_COLUMNS = ("Utviklingsområde", "Delmål", "Tiltak", "Tekst", "Status", "Sist rapportert",
                "Ansvarlig", "Trenger oppfølging")
 # A cell starting with one of these is a formula in Excel; a leading apostrophe keeps it text.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# The characters a spreadsheet may read as the start of a formula: =, +, -, @, tab, carriage
+# return, and the full-width =, +, -, @ that East Asian input methods type (OWASP, CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def _counts(plan: Plan, measures: Iterable[Measure]) -> dict[str, int]:

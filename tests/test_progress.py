@@ -450,11 +450,13 @@ def test_open_data_page_links_files_and_states_licence(example_site):
 
 
 # Every character a spreadsheet (Excel, LibreOffice, Google Sheets) reads as the start of a
-# formula or of a cell injection (OWASP, «CSV Injection»): =, +, -, @, tab and carriage return.
-FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r"]
+# formula or of a cell injection (OWASP, «CSV Injection»): =, +, -, @, tab and carriage return,
+# and the full-width =, +, -, @ (U+FF1D, U+FF0B, U+FF0D, U+FF20) of East Asian input methods.
+FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20"]
 
 
-@pytest.mark.parametrize("start", FORMULA_STARTS, ids=["=", "+", "-", "@", "tab", "cr"])
+@pytest.mark.parametrize("start", FORMULA_STARTS, ids=["=", "+", "-", "@", "tab", "cr", "fullwidth-=",
+                                                       "fullwidth-+", "fullwidth--", "fullwidth-@"])
 def test_csv_cells_never_start_a_formula(start):
     from macros.opendata import _cell
 
