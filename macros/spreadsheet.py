@@ -94,6 +94,13 @@ def current_status(plan: Plan, measure: Measure) -> str:
     return text + " (ikke oppdatert på lenge)" if plan.is_stale(measure) else text
 
 
+def _text_safe(cell: Cell) -> Cell:
+    """openpyxl writes a text that starts with "=" as a formula: the plan's text stays text."""
+    if isinstance(cell.value, str):
+        cell.data_type = "s"
+    return cell
+
+
 def measure_cell_text(measure: Measure) -> str:
     """The tiltak's text with its sub-items, as shown in the `Tiltak` column."""
     return "\n".join([measure.text, *(f"– {item}" for item in measure.items)])
@@ -133,7 +140,7 @@ def write_sheet(plan: Plan, path: Path) -> None:
         shown = {"Nummer": measure.id, "Tiltak": measure_cell_text(measure),
                  "Status nå": current_status(plan, measure)}
         for index, column in enumerate(COLUMNS, 1):
-            cell = sheet.cell(row, index, shown.get(column.header))
+            cell = _text_safe(sheet.cell(row, index, shown.get(column.header)))
             cell.alignment, cell.border, cell.font = wrap, border, dark
             if column.editable:
                 cell.protection = Protection(locked=False)
@@ -197,7 +204,7 @@ def _list_formula(workbook: Workbook, names: list[str]) -> str:
         return f'"{inline}"'
     hidden = workbook.create_sheet("Statuser")
     for row, name in enumerate(names, 1):
-        hidden.cell(row, 1, name)
+        _text_safe(hidden.cell(row, 1, name))
     hidden.sheet_state = "hidden"
     hidden.protection.sheet = True
     return f"Statuser!$A$1:$A${len(names)}"

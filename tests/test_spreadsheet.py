@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -411,3 +412,20 @@ def test_libreoffice_keeps_the_sheet_usable(tmp_path, sheet, data):
     assert log(data, "1.1.1")[-1] == (dt.date(2026, 10, 3), "pagar", "Fra LibreOffice: «ok»",
                                       None)
     assert log(data, "1.1.7") == [(dt.date(2026, 10, 5), "lopende", "Tekstdato.", None)]
+
+
+def test_a_plan_text_that_starts_like_a_formula_is_written_as_text(tmp_path, data):
+    """openpyxl writes any text that starts with "=" as a formula; the sheet must show the plan's
+    text as it is, never run it (CSV injection, the spreadsheet way)."""
+    area = data / "omrader" / "1-mangfold.yaml"
+    text = '=HYPERLINK("https://example.org";"Eksempel: klikk")'
+    area.write_text(area.read_text(encoding="utf-8").replace(
+        '"Etablere et samarbeid med en relevant tilbyder av sertifisering i mangfoldsledelse."',
+        "'" + text + "'", 1), encoding="utf-8")
+    path = tmp_path / "ark.xlsx"
+    write_sheet(load_plan(data, TODAY), path)
+    cell = load_workbook(path)[SHEET_TITLE].cell(2, 2)
+    assert (cell.value, cell.data_type) == (text, "s")
+    with zipfile.ZipFile(path) as archive:
+        sheet_xml = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert "<f>" not in sheet_xml
