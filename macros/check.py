@@ -47,7 +47,7 @@ def vocabulary(plan: Document) -> list[dict]:
     return [s for s in statuses if isinstance(s, dict) and isinstance(s.get("id"), str)]
 
 
-def _items(value: Any) -> list[tuple[int, dict]]:
+def mapping_items(value: Any) -> list[tuple[int, dict]]:
     """(index, item) of the mappings in a list (other values are the schema's business)."""
     return [(i, v) for i, v in enumerate(value) if isinstance(v, dict)] \
         if isinstance(value, list) else []
@@ -60,12 +60,12 @@ def _areas(data: Data) -> Iterator[tuple[Document, dict]]:
 
 
 def _goals(area: dict) -> Iterator[tuple[tuple, dict]]:
-    for gi, goal in _items(area.get("delmål")):
+    for gi, goal in mapping_items(area.get("delmål")):
         yield ("delmål", gi), goal
 
 
 def _measures(goal_path: tuple, goal: dict) -> Iterator[tuple[tuple, dict]]:
-    for mi, measure in _items(goal.get("tiltak")):
+    for mi, measure in mapping_items(goal.get("tiltak")):
         yield (*goal_path, "tiltak", mi), measure
 
 
@@ -73,7 +73,7 @@ def unique_status_ids(data: Data) -> None:
     """Each status id in plan.yaml is used once."""
     seen: set[str] = set()
     statuses = data.plan.value.get("statuser") if isinstance(data.plan.value, dict) else None
-    for index, status in _items(statuses):
+    for index, status in mapping_items(statuses):
         ident = status.get("id")
         if not isinstance(ident, str):
             continue
@@ -181,7 +181,7 @@ def dates(data: Data) -> None:
         for goal_path, goal in _goals(area):
             for measure_path, measure in _measures(goal_path, goal):
                 _real_date(doc, (*measure_path, "frist"), measure.get("frist"))
-                for li, entry in _items(measure.get("logg")):
+                for li, entry in mapping_items(measure.get("logg")):
                     path = (*measure_path, "logg", li, "dato")
                     date = _real_date(doc, path, entry.get("dato"))
                     if date is not None and date > data.today:

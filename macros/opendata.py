@@ -37,7 +37,7 @@ def _counts(plan: Plan, measures: Iterable[Measure]) -> dict[str, int]:
     return {status.id: count for status, count in plan.status_counts(measures)}
 
 
-def _log_entry(entry: LogEntry) -> dict[str, Any]:
+def log_entry(entry: LogEntry) -> dict[str, Any]:
     return {"dato": entry.date.isoformat(), "status": entry.status.id, "tekst": entry.text,
             "lenke": entry.link}
 
@@ -56,7 +56,7 @@ def _measure(plan: Plan, measure: Measure, site_url: str) -> dict[str, Any]:
         "sist_rapportert": latest.date.isoformat() if latest else None,
         "ikke_oppdatert": plan.is_stale(measure),
         "trenger_oppfolging": plan.needs_report(measure),
-        "logg": [_log_entry(entry) for entry in measure.log],
+        "logg": [log_entry(entry) for entry in measure.log],
     }
 
 
@@ -93,7 +93,7 @@ def plan_document(plan: Plan, site_url: str, licence: str) -> dict[str, Any]:
     }
 
 
-def _cell(value: str) -> str:
+def csv_cell(value: str) -> str:
     """Text for one CSV cell that Excel shows as written, never as a formula."""
     return "'" + value if value.startswith(FORMULA_START) else value
 
@@ -108,9 +108,9 @@ def csv_rows(plan: Plan) -> list[tuple[str, ...]]:
                 rows.append((
                     f"Utviklingsområde {area.id}: {area.title}", f"Delmål {goal.id}",
                     f"Tiltak {measure.id}",
-                    _cell(measure.text), plan.status_of(measure).name,
+                    csv_cell(measure.text), plan.status_of(measure).name,
                     latest.date.isoformat() if latest else "",
-                    _cell(measure.owner or ""), "Ja" if plan.needs_report(measure) else "Nei",
+                    csv_cell(measure.owner or ""), "Ja" if plan.needs_report(measure) else "Nei",
                 ))
     return rows
 

@@ -14,6 +14,7 @@ import re
 from typing import Any, NamedTuple
 
 from .build import UNREPORTED_ID
+from .check import mapping_items
 from .errors import DataError, allowed_list
 from .read import Where
 
@@ -40,11 +41,6 @@ def _date_message(value: str) -> str:
     return f"'{value}' er ikke en dato som finnes (år-måned-dag, for eksempel 2025-03-14)"
 
 
-def _items(value: Any) -> list[tuple[int, dict]]:
-    return [(i, v) for i, v in enumerate(value) if isinstance(v, dict)] \
-        if isinstance(value, list) else []
-
-
 def _ident(item: dict) -> str | None:
     return item["id"] if isinstance(item.get("id"), str) else None
 
@@ -64,7 +60,7 @@ def check_plan(value: Any, where: Where, file: str) -> list[DataError]:
         error(("vedtatt",), "", "vedtatt", _date_message(value["vedtatt"]))
     spans: list[_Span] = []
     seen: dict[str, int] = {}
-    for index, item in _items(value.get("perioder")):
+    for index, item in mapping_items(value.get("perioder")):
         ident = _ident(item)
         subject = f"periode {ident}" if ident else f"den {index + 1}. perioden"
         if ident is not None:
@@ -141,7 +137,7 @@ def check_snapshot(value: Any, where: Where, file: str, name: str, plan_value: A
 
     ident = value.get("periode")
     periods: dict[str | None, dict] = {}
-    for _, item in _items(plan_value.get("perioder") if isinstance(plan_value, dict) else None):
+    for _, item in mapping_items(plan_value.get("perioder") if isinstance(plan_value, dict) else None):
         periods.setdefault(_ident(item), item)  # a repeated id is reported in plan.yaml
     period = periods.get(ident) if isinstance(ident, str) else None
     if isinstance(ident, str):
@@ -169,7 +165,7 @@ def check_snapshot(value: Any, where: Where, file: str, name: str, plan_value: A
     last = min(end, fixed) if end and fixed else end
     known_ids = set(status_ids)
     seen: dict[str, int] = {}
-    for index, row in _items(value.get("tiltak")):
+    for index, row in mapping_items(value.get("tiltak")):
         row_id = _ident(row)
         if row_id is not None:
             if row_id in seen:
@@ -182,7 +178,7 @@ def check_snapshot(value: Any, where: Where, file: str, name: str, plan_value: A
                 error(("tiltak", index, field),
                       f"ukjent status '{status}' (tillatt: "
                       f"{allowed_list([*status_ids, UNREPORTED_ID])})")
-        for entry_index, entry in _items(row.get("logg")):
+        for entry_index, entry in mapping_items(row.get("logg")):
             path = ("tiltak", index, "logg", entry_index)
             status = entry.get("status")
             if isinstance(status, str) and status not in known_ids:

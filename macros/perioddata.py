@@ -13,19 +13,14 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from .model import LogEntry, Plan
-from .opendata import _cell as safe_cell  # one rule for CSV cells
+from .model import Plan
+from .opendata import csv_cell, log_entry  # one rule for CSV cells and log entries
 from .opendata import csv_text
 from .periodreport import PROVISIONAL, Report, reports
 from .urls import absolute
 
 # The schema of the published data/perioder/<id>.json (copied to site/data/schema/).
 JSON_SCHEMA = Path(__file__).resolve().parent / "periode-json.schema.json"
-
-
-def _entry_value(entry: LogEntry) -> dict[str, Any]:
-    return {"dato": entry.date.isoformat(), "status": entry.status.id, "tekst": entry.text,
-            "lenke": entry.link}
 
 
 def period_document(plan: Plan, result: Report, site_url: str, licence: str) -> dict[str, Any]:
@@ -43,7 +38,7 @@ def period_document(plan: Plan, result: Report, site_url: str, licence: str) -> 
         "statuser": [{"id": s.id, "navn": s.name} for s in (*plan.statuses, plan.unreported)],
         "tiltak": [{"id": row.id, "status_ved_start": row.start.id,
                     "status_ved_slutt": row.end.id,
-                    "logg": [_entry_value(e) for e in row.entries]} for row in result.rows],
+                    "logg": [log_entry(e) for e in row.entries]} for row in result.rows],
     }
 
 
@@ -56,9 +51,9 @@ def csv_rows(result: Report) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = [CSV_COLUMNS]
     for row in result.rows:
         newest = row.entries[0] if row.entries else None
-        rows.append((f"Tiltak {row.id}", safe_cell(row.measure.text if row.measure else ""),
+        rows.append((f"Tiltak {row.id}", csv_cell(row.measure.text if row.measure else ""),
                      row.start.name, row.end.name, str(len(row.entries)),
-                     safe_cell(newest.text) if newest else "",
+                     csv_cell(newest.text) if newest else "",
                      newest.date.isoformat() if newest else ""))
     return rows
 
