@@ -149,6 +149,18 @@ def zensical_site(site_for) -> Build:
     return _built(site_for(engine="zensical"))
 
 
+@pytest.fixture
+def windows_locale(monkeypatch):
+    """Python's default text encoding set to Windows' cp1252 for the test, as on a contributor's
+    Windows machine: a file written or read without `encoding="utf-8"` then shows (æøå as other
+    bytes, or a byte cp1252 cannot read)."""
+    import io
+
+    original = io.text_encoding
+    monkeypatch.setattr(io, "text_encoding",
+                        lambda encoding, stacklevel=2: original(encoding or "cp1252"))
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium through Playwright, one per test session."""

@@ -7,6 +7,7 @@ anchors, the links, the statuses, and every published file that is not the theme
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -22,7 +23,10 @@ from conftest import (BUILD_DATE, EXAMPLE_DATA, EXAMPLE_REPO, PERIOD_DATA, ROOT,
                       build_site, build_zensical)
 from htmlscan import PageScan, is_external, normalise
 from macros.load import load_plan
-from macros.output import missing_areas
+from macros.config import LICENCE_SETTING, SiteSettings
+from macros.feed import render_feed
+from macros.opendata import plan_document
+from macros.output import finish_site, missing_areas
 from macros.pages import generated_pages
 from macros.model import Plan
 
@@ -239,6 +243,83 @@ def test_finish_check_names_an_area_whose_page_lost_its_anchors(real_site, tmp_p
     assert problem.startswith("utviklingsområde 1 (data/omrader/1-mangfold.yaml) vises ikke")
     assert 'utviklingsomrade("1")' in problem
 
+
+
+def _area_pages(plan: Plan, site: Path) -> list[str]:
+    """Write each area's page with the anchor of every delmål and tiltak, as the build does;
+    returns their paths in the site. The heading's «Á» is C3 81 in UTF-8, a byte pair cp1252
+    cannot read (0x81), so a page read in the machine's own encoding fails on Windows."""
+    paths = []
+    for area in plan.areas:
+        anchors = [goal.anchor for goal in area.goals]
+        anchors += [measure.anchor for goal in area.goals for measure in goal.measures]
+        page = site / area.page_url / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(f"<h1>Utviklingsområde {area.id} – Ángel</h1>\n"
+                        + "".join(f'<section id="{anchor}"></section>\n' for anchor in anchors),
+                        encoding="utf-8")
+        paths.append(f"{area.page_url}index.html")
+    return paths
+
+
+def _drop(page: Path, text: str) -> None:
+    html = page.read_text(encoding="utf-8")
+    assert text in html, text
+    page.write_text(html.replace(text, ""), encoding="utf-8")
+
+
+def _files(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+
+
+def test_missing_areas_needs_every_delmal_and_tiltak_anchor_on_the_page(tmp_path, windows_locale):
+    """The finishing check in process: a lost delmål anchor, a lost tiltak anchor and a missing
+    page are each named with the area's file and the page to make; read as UTF-8 anywhere."""
+    plan = load_plan(PERIOD_DATA, dt.date.fromisoformat(BUILD_DATE))
+    site = tmp_path / "site"
+    _area_pages(plan, site)
+    assert missing_areas(plan, site) == []
+    _drop(site / "omrader/fordypning/index.html", '<section id="delmal-2-3"></section>')
+    _drop(site / "omrader/forskning-og-utvikling/index.html", '<section id="tiltak-3-5-2">')
+    (site / "omrader/fremtidens-kulturskole/index.html").unlink()
+    assert missing_areas(plan, site) == [
+        f"utviklingsområde {area_id} (tests/fixtures/perioder/omrader/{area_id}-{slug}.yaml) "
+        f"vises ikke på noen side: lag docs/omrader/{slug}.md med "
+        f'{{{{ utviklingsomrade("{area_id}") }}}}'
+        for area_id, slug in (("2", "fordypning"), ("3", "forskning-og-utvikling"),
+                              ("4", "fremtidens-kulturskole"))]
+
+
+def test_finish_site_writes_the_feed_and_open_data_after_the_check(tmp_path, windows_locale):
+    """`finish_site` in process (both engines run it after the pages): with every area shown it
+    writes exactly the feed and the open data of the plan and of both periods, in UTF-8, with
+    the site's address and licence; with an area missing it writes nothing and says which."""
+    plan = load_plan(PERIOD_DATA, dt.date.fromisoformat(BUILD_DATE))
+    url, licence = "https://plan.eksempel.no/sti/", "CC BY 4.0"
+    settings = SiteSettings(url, extra={LICENCE_SETTING: licence})
+    site = tmp_path / "site"
+    pages = _area_pages(plan, site)
+    assert finish_site(plan, site, settings) == []
+    assert _files(site) == sorted([
+        *pages, "feed.xml", "data/plan.json", "data/tiltak.csv",
+        "data/perioder/2024-2025.json", "data/perioder/2024-2025.csv",
+        "data/perioder/2025-2026.json", "data/perioder/2025-2026.csv",
+        *(f"data/schema/{name}.schema.json" for name in (
+            "omdirigeringer", "omrade", "periode", "plan", "plan-json", "periode-json"))])
+    assert (site / "feed.xml").read_bytes() == render_feed(plan, url).encode("utf-8")
+    document = json.loads((site / "data/plan.json").read_bytes().decode("utf-8"))
+    assert (document["nettsted"], document["lisens"]) == (url, licence)
+    assert document == plan_document(plan, url, licence)
+    period = json.loads((site / "data/perioder/2025-2026.json").read_bytes().decode("utf-8"))
+    assert (period["periode"]["url"], period["lisens"]) == (url + "perioder/2025-2026/", licence)
+
+    unfinished = tmp_path / "unfinished"
+    _area_pages(plan, unfinished)
+    (unfinished / "omrader/mangfold/index.html").unlink()
+    assert finish_site(plan, unfinished, settings) == [
+        "utviklingsområde 1 (tests/fixtures/perioder/omrader/1-mangfold.yaml) vises ikke på noen "
+        'side: lag docs/omrader/mangfold.md med {{ utviklingsomrade("1") }}']
+    assert _files(unfinished) == pages[1:]
 
 def test_a_page_error_stops_both_engines_with_the_same_message(tmp_path):
     data = shutil.copytree(EXAMPLE_DATA, tmp_path / "data")

@@ -225,3 +225,40 @@ def test_public_address_setting_reaches_previews_and_shared_links(site_for):
     assert meta(page)["og:image"] == "https://eksempel.no/plan/assets/images/deling.png"
     assert 'data-plan-copy="https://eksempel.no/plan/tiltak/1-1-4/"' in page
     assert 'href="https://eksempel.no/plan/delmal/1-1/"' in build.page("omrader/mangfold/")
+
+
+def _qr_modules(path: str) -> set[tuple[int, int]]:
+    """The dark modules (row, column) a segno SVG path draws: moves, then runs of `h`."""
+    dark, x, y = set(), 0.0, 0.0
+    for command, dx, dy in re.findall(r"([Mmh])(-?[\d.]+)(?: (-?[\d.]+))?", path):
+        if command == "M":
+            x, y = float(dx), float(dy)
+        elif command == "m":
+            x, y = x + float(dx), y + float(dy)
+        else:
+            dark |= {(int(y), int(x) + i) for i in range(int(dx))}
+            x += float(dx)
+    return dark
+
+
+def test_qr_code_draws_segnos_matrix_for_the_address_with_its_label():
+    """The whole plan's QR code: exactly the modules of the address at error level M (a lower
+    level would fit a smaller code for this address), 4 px per module with a 4-module white
+    border, labelled for screen readers."""
+    import segno
+
+    from macros.qr import qr_svg
+
+    url = "https://plan.eksempel.no/sti/"
+    svg = qr_svg(url)
+    head = ('<svg role="img" aria-label="QR-kode med adressen til nettstedet" width="148" '
+            'height="148" class="plan-qr__code"><g transform="scale(4)">'
+            '<path fill="#fff" d="M0 0h37v37h-37z"/><path class="qrline" stroke="#000" d="')
+    assert svg.startswith(head) and svg.endswith('"/></g></svg>')
+    code = segno.make(url, error="m")
+    assert code.designator == "3-Q"  # boosted from M; without the level it would be 2-L
+    expected = {(row + 4, column + 4) for row, line in enumerate(code.matrix)
+                for column, module in enumerate(line) if module}
+    assert _qr_modules(svg[len(head):-len('"/></g></svg>')]) == expected
+    assert qr_svg(url, "Kode for <b>«oss»</b>").startswith(
+        '<svg role="img" aria-label="Kode for &lt;b&gt;«oss»&lt;/b&gt;" width="148" ')

@@ -775,6 +775,106 @@ def test_period_open_data_json_and_csv(period_site):
          "lenke": "https://example.org/referat-1"}]
 
 
+
+SITE_URL = "https://plan.eksempel.no/sti/"
+PERIOD_SCHEMA = ROOT / "macros" / "periode-json.schema.json"
+
+
+def test_period_open_data_is_written_in_process(tmp_path, windows_locale):
+    """Each period's JSON and CSV made directly (the fast check `make mutanter` runs): the
+    files in order, UTF-8 JSON with one space per level, the CSV with BOM and CRLF."""
+    site = tmp_path / "site"
+    folder = site / "data" / "perioder"
+    assert perioddata.write_period_data(PLAN, site, SITE_URL, "CC BY 4.0") == [
+        folder / "2024-2025.json", folder / "2024-2025.csv", folder / "2025-2026.json",
+        folder / "2025-2026.csv", site / "data" / "schema" / "periode-json.schema.json"]
+    raw = (folder / "2024-2025.json").read_bytes()
+    assert raw.startswith(
+        '{\n "periode": {\n  "id": "2024-2025",\n  "navn": "Eksempelperioden 2024–2025",\n'
+        '  "fra": "2024-06-01",\n  "til": "2025-05-31",\n  "status_per": "2025-05-31",\n'
+        '  "foreløpig": false,\n  "fastsatt": "2025-06-15",\n'
+        f'  "url": "{SITE_URL}perioder/2024-2025/"\n }},\n'
+        ' "plan": "Handlingsplan for Norsk kulturskoleråd Oslo og Viken",\n'
+        ' "bygget": "2026-11-01",\n "lisens": "CC BY 4.0",\n "statuser": [\n  {\n'
+        '   "id": "ikke-startet",\n   "navn": "Ikke startet"\n  },\n'.encode("utf-8"))
+    assert raw.endswith(b'   "status_ved_slutt": "ikke-rapportert",\n   "logg": []\n  }\n ]\n}\n')
+    document = json.loads(raw.decode("utf-8"))
+    assert [(s["id"], s["navn"]) for s in document["statuser"]] == [
+        ("ikke-startet", "Ikke startet"), ("pagar", "Pågår"), ("lopende", "Løpende"),
+        ("fullfort", "Fullført"), ("utsatt", "Utsatt"), ("ikke-viderefort", "Ikke videreført"),
+        ("ikke-rapportert", "Ikke rapportert")]
+    assert document["tiltak"][:2] == [
+        {"id": "1.1.1", "status_ved_start": "ikke-startet", "status_ved_slutt": "pagar",
+         "logg": [{"dato": "2025-03-01", "status": "pagar", "lenke": None,
+                   "tekst": "Eksempel: to tilbydere er kontaktet."},
+                  {"dato": "2024-09-10", "status": "pagar",
+                   "lenke": "https://example.org/referat-1",
+                   "tekst": "Eksempel: første møte med mulige tilbydere."}]},
+        {"id": "1.1.2", "status_ved_start": "ikke-rapportert", "status_ved_slutt": "utsatt",
+         "logg": [{"dato": "2025-05-31", "status": "utsatt", "lenke": None,
+                   "tekst": "Eksempel: satt på vent til budsjettet er klart (siste dag i "
+                            "perioden)."},
+                  {"dato": "2024-06-01", "status": "pagar", "lenke": None,
+                   "tekst": "Eksempel: modellen er under arbeid (første dag i perioden)."}]}]
+    assert [row["id"] for row in document["tiltak"]] == ALL_IDS
+    ended = json.loads((folder / "2025-2026.json").read_text(encoding="utf-8"))
+    assert ended["periode"] == {
+        "id": "2025-2026", "navn": "Eksempelperioden 2025–2026", "fra": "2025-06-01",
+        "til": "2026-05-31", "status_per": "2026-05-31", "foreløpig": False, "fastsatt": None,
+        "url": SITE_URL + "perioder/2025-2026/"}
+    lines = (folder / "2024-2025.csv").read_bytes().decode("utf-8").split("\r\n")
+    assert lines[:4] == [
+        "\ufeffTiltak;Tekst;Status ved start;Status ved slutt;Meldinger i perioden;"
+        "Nyeste melding i perioden;Dato for nyeste melding",
+        "Tiltak 1.1.1;Etablere et samarbeid med en relevant tilbyder av sertifisering i "
+        "mangfoldsledelse.;Ikke startet;Pågår;2;Eksempel: to tilbydere er kontaktet.;2025-03-01",
+        "Tiltak 1.1.2;Delfinansiere deltakeravgifter etter gradert modell basert på kommunens "
+        "innbyggertall.;Ikke rapportert;Utsatt;2;Eksempel: satt på vent til budsjettet er klart "
+        "(siste dag i perioden).;2025-05-31",
+        "Tiltak 1.1.3;Vurdere å søke eksterne midler til finansiering.;Ikke rapportert;"
+        "Ikke rapportert;0;;"]
+    assert (len(lines), lines[-1]) == (len(ALL_IDS) + 2, "")
+    assert (site / "data" / "schema" / PERIOD_SCHEMA.name).read_bytes() == \
+        PERIOD_SCHEMA.read_bytes()
+
+
+def test_period_data_of_a_running_period_and_of_a_tiltak_gone_from_the_plan():
+    """A running period is "foreløpig" per the build date; without a licence "lisens" is null;
+    a frozen tiltak no longer in the plan keeps its row in the CSV, with no text."""
+    plan = dataclasses.replace(PLAN, build_date=dt.date(2026, 3, 1))
+    running = periodreport.report(plan, _period(plan, "2025-2026"))
+    document = perioddata.period_document(plan, running, SITE_URL, "")
+    assert (document["periode"]["status_per"], document["periode"]["foreløpig"],
+            document["periode"]["fastsatt"], document["bygget"], document["lisens"]) == (
+        "2026-03-01", True, None, "2026-03-01", None)
+    fixed = periodreport.report(PLAN, _period(PLAN, "2024-2025"))
+    gone = dataclasses.replace(fixed.rows[0], measure=None)
+    assert perioddata.csv_rows(dataclasses.replace(fixed, rows=(gone, fixed.rows[2]))) == [
+        perioddata.CSV_COLUMNS,
+        ("Tiltak 1.1.1", "", "Ikke startet", "Pågår", "2", "Eksempel: to tilbydere er kontaktet.",
+         "2025-03-01"),
+        ("Tiltak 1.1.3", "Vurdere å søke eksterne midler til finansiering.", "Ikke rapportert",
+         "Ikke rapportert", "0", "", "")]
+
+
+def test_period_data_skips_every_period_that_has_not_begun(tmp_path):
+    """Only begun periods get files, also when a fixed one follows one that has not begun (a
+    build dated before the freeze, PLAN_BUILD_DATE); with none begun, only the schema."""
+    first, second = PLAN.periods
+    early = dataclasses.replace(second, id="2024-mai", name="Mai 2024", start=dt.date(2024, 5, 10),
+                                end=dt.date(2024, 5, 31))
+    plan = dataclasses.replace(PLAN, build_date=dt.date(2024, 5, 1), periods=(early, first, second))
+    assert [periodreport.report(plan, p).state for p in plan.periods] == [
+        "kommende", "fastsatt", "kommende"]
+    site = tmp_path / "site"
+    schema = site / "data" / "schema" / PERIOD_SCHEMA.name
+    assert perioddata.write_period_data(plan, site, SITE_URL, "") == [
+        site / "data" / "perioder" / "2024-2025.json", site / "data" / "perioder" / "2024-2025.csv",
+        schema]
+    none_begun = dataclasses.replace(plan, periods=(early, second))
+    assert perioddata.write_period_data(none_begun, tmp_path / "other", SITE_URL, "") == [
+        tmp_path / "other" / "data" / "schema" / PERIOD_SCHEMA.name]
+
 def test_open_data_page_lists_the_period_files(period_site):
     page = period_site.page("apne-data/")
     items = re.findall(r'<li data-period="([^"]+)">(.*?)</li>', page, re.S)

@@ -424,6 +424,34 @@ def test_open_data_from_the_model_in_process():
     assert (len(lines), lines[-1]) == (35, "")
 
 
+
+def test_open_data_files_are_written_as_utf8_with_every_schema(tmp_path, windows_locale):
+    """The open data files in process: plan.json as UTF-8 with æøå as written and one space per
+    level, tiltak.csv with the BOM and CRLF, the schemas copied byte for byte; into a site folder
+    that does not exist yet, and again over the same folder (a rebuild)."""
+    from macros.opendata import plan_document, render_csv, write_open_data
+
+    plan = load_plan(EXAMPLE_DATA, dt.date.fromisoformat(BUILD_DATE))
+    site = tmp_path / "site"
+    schemas = {name: ROOT / "data" / "schema" / name for name in (
+        "omdirigeringer.schema.json", "omrade.schema.json", "periode.schema.json",
+        "plan.schema.json")}
+    schemas["plan-json.schema.json"] = ROOT / "macros" / "plan-json.schema.json"
+    written = [site / "data" / "plan.json", site / "data" / "tiltak.csv",
+               *(site / "data" / "schema" / name for name in schemas)]
+    for _ in range(2):
+        assert write_open_data(plan, site, SITE_URL, "CC BY 4.0") == written
+    raw = (site / "data" / "plan.json").read_bytes()
+    assert raw.startswith('{\n "tittel": "Handlingsplan for Norsk kulturskoleråd Oslo og Viken",'
+                          '\n "organisasjon": "Norsk kulturskoleråd Oslo og Viken",\n "periode": '
+                          '"årsmøteperioden",\n "bygget": "2026-11-01",\n'.encode("utf-8"))
+    assert raw.endswith(b'\n       "logg": []\n      }\n     ]\n    }\n   ]\n  }\n ]\n}\n')
+    assert json.loads(raw.decode("utf-8")) == plan_document(plan, SITE_URL, "CC BY 4.0")
+    assert (site / "data" / "tiltak.csv").read_bytes() == \
+        b"\xef\xbb\xbf" + render_csv(plan).encode("utf-8")
+    for name, source in schemas.items():
+        assert (site / "data" / "schema" / name).read_bytes() == source.read_bytes(), name
+
 def test_pages_json_and_csv_agree(example_site):
     """The same numbers on the front page, the overview, plan.json and tiltak.csv."""
     document = json.loads((example_site.site / "data" / "plan.json").read_text(encoding="utf-8"))
