@@ -147,7 +147,8 @@ def write_open_data(plan: Plan, site_dir: Path, site_url: str, licence: str) -> 
     json_path, csv_path = folder / JSON_FILE, folder / CSV_FILE
     json_path.write_text(json.dumps(plan_document(plan, site_url, licence), ensure_ascii=False,
                                     indent=1) + "\n", encoding="utf-8")
-    csv_path.write_text(render_csv(plan), encoding="utf-8-sig", newline="")
+    # Bytes, not text: the BOM and the CRLF of csv_text as they are, on every system.
+    csv_path.write_bytes(render_csv(plan).encode("utf-8-sig"))
     copied = [Path(shutil.copyfile(source, schemas / source.name))
               for source in _schema_sources()]
     return [json_path, csv_path, *copied]

@@ -79,7 +79,7 @@ def write_period_data(plan: Plan, site_dir: Path, site_url: str, licence: str) -
         json_path.write_text(json.dumps(period_document(plan, result, site_url, licence),
                                         ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         csv_path = site_dir / result.period.csv_url
-        csv_path.write_text(csv_text(csv_rows(result)), encoding="utf-8-sig", newline="")
+        csv_path.write_bytes(csv_text(csv_rows(result)).encode("utf-8-sig"))  # as opendata
         written += [json_path, csv_path]
     schema = site_dir / "data" / "schema" / JSON_SCHEMA.name
     schema.parent.mkdir(parents=True, exist_ok=True)
