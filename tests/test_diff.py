@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
+import os
 import shutil
 import subprocess
+import tarfile
 from pathlib import Path
 
 import pytest
@@ -13,7 +16,8 @@ import pytest
 from commandline import run_main
 from conftest import BUILD_DATE, EXAMPLE_DATA, FIXTURES, ROOT
 from helpers import BAD
-from macros.diff import compare
+from macros import load as load_module
+from macros.diff import RevisionError, _git, compare, extract_data, render, status_diff
 from macros.load import load_plan
 from macros.text import markdown_text
 
@@ -97,7 +101,7 @@ def test_invalid_working_tree_fails_with_the_errors(repo):
     assert "ukjent verdi 'ferdig'" in result.stderr
 
 
-@pytest.mark.parametrize("revision", ["finnes-ikke", "HEAD~5"])
+@pytest.mark.parametrize("revision", ["finnes-ikke", "HEAD~5", "HEAD..HEAD"])
 def test_unknown_revision_is_a_clear_error(repo, revision):
     result = run_diff(repo, revision)
     assert result.returncode == 2
@@ -112,6 +116,123 @@ def test_a_data_folder_outside_git_is_a_clear_error(tmp_path):
     assert result.returncode == 2
     assert result.stderr == (f"Kan ikke sammenligne: datamappen {tmp_path / 'data'} ligger ikke "
                              f"i et git-repo\n")
+
+
+def _repo_with_data_at(tmp_path: Path, prefix: str) -> Path:
+    """A git repo whose first commit has no data and whose second holds the example data (with
+    the schemas) in `prefix` ("" for the repo's root); returns the data folder."""
+    repo = tmp_path / "repo"
+    data = repo / prefix
+    repo.mkdir()
+    subprocess.run([*GIT, "init", "-q", "-b", "main"], cwd=repo, check=True)
+    subprocess.run([*GIT, "commit", "-q", "--allow-empty", "-m", "Tom"], cwd=repo, check=True)
+    shutil.copytree(EXAMPLE_DATA, data, dirs_exist_ok=True)
+    shutil.copytree(ROOT / "data" / "schema", data / "schema")
+    subprocess.run([*GIT, "add", "."], cwd=repo, check=True)
+    subprocess.run([*GIT, "commit", "-q", "-m", "Data"], cwd=repo, check=True)
+    return data
+
+
+@pytest.mark.parametrize("prefix", ["", "data"])
+def test_data_folder_at_the_root_of_its_repo_or_below_is_compared(tmp_path, prefix):
+    data = _repo_with_data_at(tmp_path, prefix)
+    code, out, err = run_main(["diff", "HEAD", "--data", str(data)])
+    assert (code, out, err) == (0, "## Endringsoversikt\n\nSammenlignet med `HEAD`.\n\n"
+                                   "Ingen endringer i delmål, tiltak, status eller logg.\n", "")
+
+
+@pytest.mark.parametrize("prefix,shown", [("", "."), ("data", "data/")])
+def test_a_revision_without_the_data_folder_is_a_clear_error(tmp_path, prefix, shown):
+    data = _repo_with_data_at(tmp_path, prefix)
+    assert run_main(["diff", "HEAD~1", "--data", str(data)]) == (
+        2, "", f"Kan ikke sammenligne: mappen {shown} finnes ikke i revisjonen 'HEAD~1'\n")
+
+
+def test_a_missing_git_is_a_clear_error(repo, tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path / "ingen-programmer"))
+    assert run_main(["diff", "HEAD", "--data", str(repo / "data")]) == (
+        2, "", "Kan ikke sammenligne: fant ikke programmet git\n")
+
+
+def test_git_is_run_in_the_folder_and_a_failure_names_the_command_and_gits_message(
+        tmp_path, monkeypatch):
+    calls = []
+
+    def fake_run(command, **options):
+        calls.append((command, options))
+        code = 0 if command[1] == "status" else 128
+        return subprocess.CompletedProcess(command, code, b"ut\n", b" fatal: ugyldig \xff navn\n")
+
+    monkeypatch.setattr(subprocess, "run", fake_run)
+    assert _git(["status"], tmp_path) == b"ut\n"
+    with pytest.raises(RevisionError) as caught:
+        _git(["rev-parse", "--verify", "x"], tmp_path)
+    assert str(caught.value) == "git rev-parse --verify x feilet: fatal: ugyldig \ufffd navn"
+    assert calls == [(["git", "status"], {"cwd": tmp_path, "capture_output": True}),
+                     (["git", "rev-parse", "--verify", "x"],
+                      {"cwd": tmp_path, "capture_output": True})]
+
+
+def test_a_link_out_of_the_folder_in_the_revision_is_refused(repo, tmp_path):
+    os.symlink("/etc/hostname", repo / "data" / "lenke.yaml")
+    subprocess.run([*GIT, "add", "data"], cwd=repo, check=True)
+    subprocess.run([*GIT, "commit", "-q", "-m", "Lenke"], cwd=repo, check=True)
+    with pytest.raises(tarfile.AbsoluteLinkError):
+        extract_data("HEAD", repo / "data", tmp_path / "ut")
+    assert not (tmp_path / "ut" / "data" / "lenke.yaml").is_symlink()
+
+
+def test_the_revision_is_extracted_where_tar_has_no_filters(repo, tmp_path, monkeypatch):
+    """Python before 3.11.4 has no tarfile.data_filter: the archive is extracted without one."""
+    monkeypatch.delattr(tarfile, "data_filter")
+    monkeypatch.chdir(tmp_path)
+    assert extract_data("HEAD", repo / "data", tmp_path / "ut") == tmp_path / "ut" / "data/"
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("plan.yaml")) == [
+        "repo/data/plan.yaml", "ut/data/plan.yaml"]
+
+
+def _schema_with_short_titles(schema_dir: Path) -> None:
+    """Make the plan schema in `schema_dir` allow a title of at most 5 characters."""
+    path = schema_dir / "plan.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["properties"]["tittel"]["maxLength"] = 5
+    path.write_text(json.dumps(schema, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def test_the_base_is_checked_with_its_own_schemas(repo):
+    _schema_with_short_titles(repo / "data" / "schema")
+    subprocess.run([*GIT, "commit", "-q", "-am", "Korte titler"], cwd=repo, check=True)
+    subprocess.run([*GIT, "checkout", "-q", "HEAD~1", "--", "data"], cwd=repo, check=True)
+    assert run_main(["diff", "HEAD", "--data", str(repo / "data")]) == (
+        0, "## Endringsoversikt\n\nSammenlignet med `HEAD`.\n\n**Dataene i `HEAD` er ikke "
+           "gyldige**, så endringene kan ikke sammenlignes. Dataene i\ndenne endringen er i "
+           "orden. Feilene i `HEAD`:\n\n"
+           "- HEAD:data/plan.yaml:3:9: tittel: kan ha høyst 5 tegn (har 52)\n", "")
+
+
+def test_the_working_tree_is_checked_with_its_own_schemas(repo):
+    _schema_with_short_titles(repo / "data" / "schema")
+    assert run_main(["diff", "HEAD", "--data", str(repo / "data")]) == (
+        1, "", f"Fant 1 feil i dataene. Ingenting blir publisert før feilene er rettet.\n"
+               f"{repo / 'data' / 'plan.yaml'}:3:9: tittel: kan ha høyst 5 tegn (har 52)\n")
+
+
+def test_the_base_is_read_on_the_working_trees_build_date(repo, monkeypatch):
+    """Even when the day changes between reading the two sides (a run at midnight)."""
+    days = iter([dt.date(2026, 11, 1), dt.date(2020, 1, 1)])
+    monkeypatch.setattr(load_module, "build_date", lambda: next(days))
+    assert status_diff("HEAD", repo / "data") == (
+        "## Endringsoversikt\n\nSammenlignet med `HEAD`.\n\n"
+        "Ingen endringer i delmål, tiltak, status eller logg.\n")
+
+
+def test_at_most_ten_errors_of_an_invalid_base_are_listed():
+    head = ("## Endringsoversikt\n\nSammenlignet med `HEAD`.\n\n**Dataene i `HEAD` er ikke "
+            "gyldige**, så endringene kan ikke sammenlignes. Dataene i\ndenne endringen er i "
+            "orden. Feilene i `HEAD`:\n\n")
+    assert render("HEAD", None, ["feil 1", "feil 2"]) == head + "- feil 1\n- feil 2\n"
+    assert render("HEAD", None, [f"feil {i}" for i in range(1, 13)]) == head + "".join(
+        f"- feil {i}\n" for i in range(1, 11)) + "- … og 2 feil til.\n"
 
 
 def test_every_kind_of_vocabulary_change_is_named():
@@ -162,6 +283,19 @@ def test_every_changed_title_and_text_is_named(tmp_path):
         ("Utviklingsområde 1", "tittel", "Mangfold", "Mangfold og inkludering"),
         ("Delmål 1.1", "tekst", goal, goal.replace("Gi kulturskolenes", "Gi alle")),
     ]
+
+
+def test_a_changed_list_of_points_is_named_point_by_point(tmp_path):
+    base = load_plan(EXAMPLE_DATA, dt.date.fromisoformat(BUILD_DATE))
+    data = Path(shutil.copytree(EXAMPLE_DATA, tmp_path / "data"))
+    path = data / "omrader" / "3-forskning-og-utvikling.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('          - "Dans"\n', "", 1),
+                    encoding="utf-8")
+    head = load_plan(data, dt.date.fromisoformat(BUILD_DATE))
+    assert [(c.subject, c.field, c.before, c.after) for c in compare(base, head).text_changes] == [
+        ("Tiltak 3.5.1", "punkter",
+         "Mediefag/digitale kunstfag; Dans; Teater; Visuell kunst; Folkemusikk",
+         "Mediefag/digitale kunstfag; Teater; Visuell kunst; Folkemusikk")]
 
 
 def test_data_text_cannot_make_markdown():
