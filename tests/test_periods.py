@@ -13,10 +13,12 @@ import dataclasses
 import datetime as dt
 import io
 import json
+import locale
 import os
 import re
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import jsonschema
@@ -25,13 +27,14 @@ import yaml
 
 from commandline import run_main
 from conftest import BUILD_DATE, PERIOD_DATA, ROOT
-from helpers import flat
+from helpers import element, flat
 from htmlscan import PageScan, normalise
 from linkcontract import published, resolves
 from macros import periodcheck, perioddata, periodfreeze, periodpages, periodreport
 from macros.errors import DataErrors
 from macros import load as load_module
 from macros.load import SNAPSHOT_DIR, load_plan
+from macros.model import LogEntry
 from macros.render import Renderer
 
 TODAY = dt.date.fromisoformat(BUILD_DATE)
@@ -146,6 +149,8 @@ def test_plan_metadata_and_periods_are_read():
         ("2025-2026", "Eksempelperioden 2025–2026", dt.date(2025, 6, 1), dt.date(2026, 5, 31))]
     fixed, open_ = PLAN.periods
     assert fixed.snapshot.fixed == dt.date(2025, 6, 15) and open_.snapshot is None
+    assert (fixed.snapshot.period_id, fixed.snapshot.source) == (
+        "2024-2025", "tests/fixtures/perioder/perioder/2024-2025.yaml")
 
 
 def test_fixed_period_shows_the_snapshot_for_every_tiltak():
@@ -213,10 +218,70 @@ def test_period_that_has_not_begun_has_a_page_but_no_report_yet():
     plan = dataclasses.replace(PLAN, build_date=dt.date(2025, 5, 1))
     result = periodreport.report(plan, _period(plan, "2025-2026"))
     assert (result.state, result.rows, result.started) == ("kommende", (), False)
-    text = flat(periodpages.render_page(Renderer(plan, "perioder/2025-2026/"), "2025-2026"))
+    page = periodpages.render_page(Renderer(plan, "perioder/2025-2026/"), "2025-2026")
+    text = flat(page)
     assert "Kommende Perioden begynner 1. juni 2025. Rapporten kommer her når perioden er i " \
            "gang." in text
     assert "Alle tiltak" not in text and "JSON" not in text
+    assert flat(element(page, "div", "plan-period__head")) == (
+        "Status per 31. mai 2026 Rapport for perioden 1. juni 2025 – 31. mai 2026. Kommende "
+        "Perioden begynner 1. juni 2025. Rapporten kommer her når perioden er i gang.")
+
+
+def test_period_page_links_its_files_and_marks_where_its_pdf_goes():
+    page = periodpages.render_page(Renderer(PLAN, "perioder/2025-2026/"), "2025-2026")
+    assert flat(element(page, "div", "plan-period__head")) == (
+        "Status per 31. mai 2026 Rapport for perioden 1. juni 2025 – 31. mai 2026. Ikke fastsatt "
+        "Perioden er slutt. Rapporten blir fastsatt når årsmøtet har godkjent den. Rapporten som "
+        "JSONRapporten som CSV (regneark)")
+    assert element(page, "p", "plan-actions plan-period__files") == (
+        '<p class="plan-actions plan-period__files"><a href="../../data/perioder/2025-2026.json" '
+        'type="application/json">Rapporten som JSON</a><a href="../../data/perioder/2025-2026.csv" '
+        'type="text/csv">Rapporten som CSV (regneark)</a><!--plan-pdf:rapport-2025-2026.pdf--></p>')
+
+
+def test_what_changed_lists_entries_newest_first_then_in_plan_and_log_order():
+    period = _period(PLAN, "2025-2026")
+    unreported, ongoing = PLAN.unreported, PLAN.status_by_id("pagar")
+
+    def entry(day: str, text: str) -> LogEntry:
+        return LogEntry(dt.date.fromisoformat(day), ongoing, text, None, 1)
+
+    def row(ident: str, start, entries) -> periodreport.Row:
+        return periodreport.Row(ident, PLAN.measures_by_id[ident], start, ongoing, entries)
+
+    rows = (row("1.1.1", unreported, (entry("2025-09-01", "a"), entry("2025-09-01", "b"))),
+            row("1.1.2", ongoing, (entry("2025-09-01", "c"),)),
+            row("1.2.1", unreported, (entry("2025-10-01", "d"),)),
+            row("2.1.1", ongoing, ()))
+    groups = periodpages.changes_by_area(
+        PLAN, periodreport.Report(period, "avsluttet", period.end, rows))
+    assert [(g["area"].id, [r.id for r in g["rows"]], [r.id for r in g["changed"]],
+             [(r.id, e.text) for r, e in g["entries"]]) for g in groups] == [
+        ("1", ["1.1.1", "1.1.2", "1.2.1"], ["1.1.1", "1.2.1"],
+         [("1.2.1", "d"), ("1.1.1", "a"), ("1.1.1", "b"), ("1.1.2", "c")]),
+        ("2", ["2.1.1"], [], [])]
+
+
+def test_rows_are_grouped_by_area_in_plan_order_and_areas_no_longer_in_the_plan_last():
+    rows = periodreport.report(PLAN, _period(PLAN, "2025-2026")).rows
+    gone = dataclasses.replace(rows[0], id="9.1.1", measure=None)
+    grouped = periodreport.rows_by_area(PLAN, (gone, *reversed(rows)))
+    assert [(area.id if area else None, [r.id for r in group]) for area, group in grouped] == [
+        *((a, [i for i in reversed(ALL_IDS) if i.split(".")[0] == a]) for a in "1234"),
+        (None, ["9.1.1"])]
+    assert [area.id for area, _ in periodreport.rows_by_area(PLAN, rows)] == ["1", "2", "3", "4"]
+
+
+def test_published_files_are_the_schema_and_the_files_of_every_period_that_has_begun():
+    assert perioddata.published_files(PLAN) == [
+        "data/schema/periode-json.schema.json", "data/perioder/2024-2025.json",
+        "data/perioder/2024-2025.csv", "data/perioder/2025-2026.json",
+        "data/perioder/2025-2026.csv"]
+    before = dataclasses.replace(PLAN, build_date=dt.date(2025, 5, 1))
+    assert perioddata.published_files(before) == [
+        "data/schema/periode-json.schema.json", "data/perioder/2024-2025.json",
+        "data/perioder/2024-2025.csv"]
 
 
 def test_disagreement_is_a_warning_with_file_and_line():
@@ -271,7 +336,14 @@ def test_make_check_warns_but_passes(tmp_path):
       "lagt til eller endret; rapporten fastsatt 15. juni 2025 viser det som ble fastsatt",
       "data/perioder/2024-2025.yaml:70: tiltak 1.3.2 (periode 2024-2025): tiltaket står i "
       "rapporten, men finnes ikke lenger i planen; det er fjernet eller har fått nytt nummer"]),
-], ids=["endret-melding", "ny-status-ved-start", "nytt-nummer"])
+    # The entry that gave the status at the start removed: no entry explains the new status.
+    (("omrader/3-forskning-og-utvikling.yaml",
+      '          - dato: 2023-12-01\n            status: pagar\n'
+      '            tekst: "Eksempel: startet før den første perioden."\n', ""),
+     ["data/omrader/3-forskning-og-utvikling.yaml:10: tiltak 3.1.1 (periode 2024-2025): status "
+      "ved start er nå Ikke rapportert etter loggen, ikke Pågår; en melding datert før perioden er "
+      "lagt til eller endret; rapporten fastsatt 15. juni 2025 viser det som ble fastsatt"]),
+], ids=["endret-melding", "ny-status-ved-start", "nytt-nummer", "fjernet-status-ved-start"])
 def test_every_kind_of_disagreement_is_found(tmp_path, edit, expected):
     edits = edit if isinstance(edit, dict) else {edit[0]: edit[1:]}
     folder = _copy(tmp_path, {**edits, "omrader/2-fordypning.yaml": (
@@ -376,8 +448,14 @@ SNAPSHOT_FILE = "perioder/2024-2025.yaml"
                       "# skjema")},
      ["data/perioder/2024-2025.yaml:1:1: første linje skal vise til skjemaet: "
       "'# yaml-language-server: $schema=../schema/periode.schema.json'"]),
+    ({SNAPSHOT_FILE: ('  - id: "1.1.2"\n    status_ved_start: ikke-rapportert',
+                      "  - status_ved_start: ferdig")},
+     ["data/perioder/2024-2025.yaml:21:5: det 2. tiltaket: mangler feltet 'id'",
+      "data/perioder/2024-2025.yaml:21:23: det 2. tiltaket status_ved_start: ukjent status "
+      "'ferdig' (tillatt: 'ikke-startet', 'pagar', 'lopende', 'fullfort', 'utsatt', "
+      "'ikke-viderefort', 'ikke-rapportert')"]),
 ], ids=["ukjent-status", "melding-utenfor", "endrede-datoer", "feil-filnavn", "ukjent-periode",
-        "mangler-fastsatt", "tiltak-to-ganger", "mangler-skjemalinje"])
+        "mangler-fastsatt", "tiltak-to-ganger", "mangler-skjemalinje", "tiltak-uten-id"])
 def test_a_wrong_snapshot_is_a_located_norwegian_error(tmp_path, edits, expected):
     assert _errors(_copy(tmp_path, edits)) == expected
 
@@ -440,6 +518,9 @@ def test_fastsett_writes_the_snapshot_the_fixture_holds(tmp_path):
     text = written.read_text(encoding="utf-8")
     relative = os.path.relpath(ROOT / "data/schema/periode.schema.json", written.parent)
     assert text.splitlines()[0] == f"# yaml-language-server: $schema={relative}"
+    assert text.splitlines()[1:3] == [
+        "# Fastsatt rapport for perioden 2024-2025, skrevet av «make fastsett PERIODE=2024-2025».",
+        "# Ikke rediger for hånd: nettstedet viser rapporten slik den står her. Se CONTRIBUTING.md."]
     assert _without_comments(text) == _without_comments(SNAPSHOT.read_text(encoding="utf-8"))
     # The page is then built from it and says so.
     plan = load_plan(folder, dt.date(2025, 6, 15))
@@ -471,6 +552,83 @@ def test_freeze_returns_and_caches_the_report_as_fixed(tmp_path):
     plan = load_plan(folder, dt.date(2025, 6, 15))
     assert (result.state, periodreport.report(plan, _period(plan, "2024-2025")).state) == (
         "fastsatt", "fastsatt")
+
+
+def test_snapshot_entries_are_newest_first_whatever_their_order_in_the_file(tmp_path):
+    first = ('      - dato: 2024-09-10\n        status: pagar\n'
+             '        tekst: "Eksempel: første møte med mulige tilbydere."\n'
+             '        lenke: "https://example.org/referat-1"\n')
+    second = ('      - dato: 2025-03-01\n        status: pagar\n'
+              '        tekst: "Eksempel: to tilbydere er kontaktet."\n')
+    folder = _copy(tmp_path, {SNAPSHOT_FILE: (first + second, second + first)})
+    plan = load_plan(folder, TODAY)
+    result = periodreport.report(plan, _period(plan, "2024-2025"))
+    row = next(r for r in result.rows if r.id == "1.1.1")
+    assert [(e.date.isoformat(), e.line) for e in row.entries] == [
+        ("2025-03-01", 14), ("2024-09-10", 17)]
+
+
+def test_freeze_refuses_a_fixed_period_unless_told_to_overwrite(tmp_path):
+    folder = _copy(tmp_path)
+    with pytest.raises(periodfreeze.FreezeError) as caught:
+        periodfreeze.freeze(folder, "2024-2025", TODAY)
+    assert str(caught.value) == (
+        f"perioden 2024-2025 er allerede fastsatt 2025-06-15 ({folder / SNAPSHOT_FILE}). Vil du "
+        f"fastsette den på nytt fra loggen slik den er nå, kjør make fastsett PERIODE=2024-2025 "
+        f"OVERSKRIV=1 (python -m macros fastsett 2024-2025 --overskriv)")
+
+
+def test_freeze_reads_the_data_on_the_day_it_is_given_not_the_build_date(tmp_path, monkeypatch):
+    folder = _as_of(tmp_path, "2025-06-15", backdated=False, snapshot=False)
+    monkeypatch.setenv("PLAN_BUILD_DATE", "2025-05-01")  # before the entries of 05-31 and 06-01
+    path, result = periodfreeze.freeze(folder, "2024-2025", dt.date(2025, 6, 15))
+    assert (path, result.state, result.fixed) == (
+        folder / SNAPSHOT_FILE, "fastsatt", dt.date(2025, 6, 15))
+    assert _rows(result) == (A_START, A_END, A_ENTRIES)
+
+
+def test_freeze_writes_utf8_whatever_the_locale(tmp_path):
+    folder = _as_of(tmp_path, "2025-06-15", backdated=False, snapshot=False)
+    saved = locale.setlocale(locale.LC_CTYPE)
+    locale.setlocale(locale.LC_CTYPE, "C")  # text files without an encoding are ASCII now
+    try:
+        path, _ = periodfreeze.freeze(folder, "2024-2025", dt.date(2025, 6, 15))
+    finally:
+        locale.setlocale(locale.LC_CTYPE, saved)
+    assert _without_comments(path.read_text(encoding="utf-8")) == _without_comments(
+        SNAPSHOT.read_text(encoding="utf-8"))
+
+
+def _refused_freeze(tmp_path: Path, monkeypatch, old: str, new: str) -> str:
+    """The message of a freeze whose new file has `old` replaced by `new` (a fault the checks
+    after writing it must catch); nothing may be written."""
+    folder = _as_of(tmp_path, "2025-06-15", backdated=False, snapshot=False)
+    written = periodfreeze.snapshot_text
+    monkeypatch.setattr(periodfreeze, "snapshot_text",
+                        lambda *args: written(*args).replace(old, new, 1))
+    with pytest.raises(periodfreeze.FreezeError) as caught:
+        periodfreeze.freeze(folder, "2024-2025", dt.date(2025, 6, 15))
+    assert sorted(p.name for p in (folder / "perioder").iterdir()) == []
+    return str(caught.value)
+
+
+def test_freeze_writes_nothing_when_the_new_file_fails_the_checks(tmp_path, monkeypatch):
+    message = _refused_freeze(tmp_path, monkeypatch, "    status_ved_slutt: pagar",
+                              "    status_ved_slutt: ferdig")
+    # The errors name the checked copy, in a temporary folder of its own.
+    scratch = Path(tempfile.gettempdir()).resolve().as_posix() + "/plan-fastsett-"
+    assert re.fullmatch(re.escape(
+        "den nye filen ble ikke godkjent av sjekken, og ingenting ble skrevet:\nFant 1 feil i "
+        "dataene. Ingenting ble publisert.\n" + scratch) + r"\w+" + re.escape(
+        "/data/perioder/2024-2025.yaml:11:23: tiltak 1.1.1 status_ved_slutt: ukjent status "
+        "'ferdig' (tillatt: 'ikke-startet', 'pagar', 'lopende', 'fullfort', 'utsatt', "
+        "'ikke-viderefort', 'ikke-rapportert')"), message), message
+
+
+def test_freeze_writes_nothing_when_the_new_file_reads_back_differently(tmp_path, monkeypatch):
+    assert _refused_freeze(tmp_path, monkeypatch, "    status_ved_slutt: pagar",
+                           "    status_ved_slutt: fullfort") == (
+        "den nye filen leses ikke tilbake likt, og ingenting ble skrevet")
 
 
 def test_fastsett_refuses_to_overwrite_without_the_flag(tmp_path):
@@ -610,6 +768,12 @@ def test_guide_link_when_the_repository_is_known():
             ) in page
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert "\n## Guide 7: Rapporteringsperioder og årsmøterapporten\n" in guide
+    # A repository address given with a slash at the end (and a name ending in X).
+    page = periodpages.render_index(Renderer(load_plan(ROOT / "data", TODAY), "perioder/",
+                                             "https://github.com/eksempel/planX/"))
+    assert ('<a href="https://github.com/eksempel/planX/blob/main/CONTRIBUTING.md#'
+            'guide-7-rapporteringsperioder-og-årsmøterapporten">Slik legger du inn en periode</a>'
+            ) in page
 
 
 def test_front_page_navigation_and_about_page_link_the_reports(period_site, real_site):
