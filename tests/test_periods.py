@@ -520,7 +520,8 @@ def test_fastsett_writes_the_snapshot_the_fixture_holds(tmp_path):
     assert text.splitlines()[0] == f"# yaml-language-server: $schema={relative}"
     assert text.splitlines()[1:3] == [
         "# Fastsatt rapport for perioden 2024-2025, skrevet av «make fastsett PERIODE=2024-2025».",
-        "# Ikke rediger for hånd: nettstedet viser rapporten slik den står her. Se CONTRIBUTING.md."]
+        "# Ikke rediger for hånd: nettstedet viser rapporten slik den står her. "
+        "Se CONTRIBUTING.md."]
     assert _without_comments(text) == _without_comments(SNAPSHOT.read_text(encoding="utf-8"))
     # The page is then built from it and says so.
     plan = load_plan(folder, dt.date(2025, 6, 15))
