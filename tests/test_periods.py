@@ -149,8 +149,13 @@ def test_plan_metadata_and_periods_are_read():
         ("2025-2026", "Eksempelperioden 2025–2026", dt.date(2025, 6, 1), dt.date(2026, 5, 31))]
     fixed, open_ = PLAN.periods
     assert fixed.snapshot.fixed == dt.date(2025, 6, 15) and open_.snapshot is None
-    assert (fixed.snapshot.period_id, fixed.snapshot.source) == (
-        "2024-2025", "tests/fixtures/perioder/perioder/2024-2025.yaml")
+
+
+def test_a_snapshot_is_read_with_its_period_date_rows_and_file(tmp_path):
+    folder = _copy(tmp_path)  # loaded afresh, not the plan the module loaded on import
+    snapshot = _period(load_plan(folder, TODAY), "2024-2025").snapshot
+    assert (snapshot.period_id, snapshot.fixed, len(snapshot.rows), snapshot.source) == (
+        "2024-2025", dt.date(2025, 6, 15), 33, (folder / SNAPSHOT_FILE).as_posix())
 
 
 def test_fixed_period_shows_the_snapshot_for_every_tiltak():
