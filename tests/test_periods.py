@@ -13,7 +13,6 @@ import dataclasses
 import datetime as dt
 import io
 import json
-import locale
 import os
 import re
 import shutil
@@ -593,14 +592,9 @@ def test_freeze_reads_the_data_on_the_day_it_is_given_not_the_build_date(tmp_pat
     assert _rows(result) == (A_START, A_END, A_ENTRIES)
 
 
-def test_freeze_writes_utf8_whatever_the_locale(tmp_path):
+def test_freeze_writes_utf8_whatever_the_locale(tmp_path, windows_locale):
     folder = _as_of(tmp_path, "2025-06-15", backdated=False, snapshot=False)
-    saved = locale.setlocale(locale.LC_CTYPE)
-    locale.setlocale(locale.LC_CTYPE, "C")  # text files without an encoding are ASCII now
-    try:
-        path, _ = periodfreeze.freeze(folder, "2024-2025", dt.date(2025, 6, 15))
-    finally:
-        locale.setlocale(locale.LC_CTYPE, saved)
+    path, _ = periodfreeze.freeze(folder, "2024-2025", dt.date(2025, 6, 15))
     assert _without_comments(path.read_text(encoding="utf-8")) == _without_comments(
         SNAPSHOT.read_text(encoding="utf-8"))
 
