@@ -183,7 +183,7 @@ def differences(plan: Plan, period: Period, snapshot: Snapshot, frozen: tuple[Ro
             cause = plan.report_on(measure, period.day_before)
             note(row_id, f"status ved start er nå {row.start.name} etter loggen, ikke "
                          f"{old.start.name}",
-                 f"en melding datert før perioden er lagt til eller endret; {kept}",
+                 f"en melding datert før perioden er lagt til, endret eller fjernet; {kept}",
                  source, cause.line if cause else measure.line)
     for gone in snapshot.rows:
         if gone.id not in live:
