@@ -359,7 +359,7 @@ def _validate(plan: Plan, folder: Path, texts: dict[Path, str],
 
 def _real_name(display: str, copy: Path, folder: Path) -> str:
     """A file name in an error from the temporary copy, as the file in `folder` is known."""
-    prefix = copy.as_posix() + "/"
+    prefix = _display(copy) + "/"  # as the loader names it: from ROOT if the copy is inside
     return _display(folder / display[len(prefix):]) if display.startswith(prefix) else display
 
 

@@ -13,6 +13,7 @@ import random
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -24,8 +25,8 @@ from macros.errors import DataErrors
 from macros.formlink import FORM_FILE, report_url
 from macros.issueform import code_block, code_span, form_fields, meld_status, parse_body
 from macros.load import load_plan
-from macros.logwriter import (LogReport, append_entries, fits_literal_block, new_texts,
-                              write_reports, yaml_string)
+from macros.logwriter import (LogReport, append_entries, entry_text, fits_literal_block,
+                              flow_entry, new_texts, write_reports, yaml_string)
 
 TODAY = dt.date.fromisoformat(BUILD_DATE)
 AREA = "omrader/1-mangfold.yaml"
@@ -321,6 +322,96 @@ def test_the_file_keeps_its_shape(tail, expected):
         {k: v for k, v in before.items() if k != "logg"}
 
 
+LINKED = LogReport("1.1.1", dt.date(2026, 10, 2), "fullfort", "Linje 1\n\nLinje 3",
+                   "https://example.org/r")
+# REPORT and LINKED as block entries under a `-` indented 10 spaces, and in flow style.
+BLOCK_ENTRIES = ('          - dato: 2026-10-01\n            status: pagar\n'
+                 '            tekst: "Ny: melding"\n          - dato: 2026-10-02\n'
+                 '            status: fullfort\n            tekst: |-\n              Linje 1\n'
+                 '\n              Linje 3\n            lenke: "https://example.org/r"\n')
+FLOW_ENTRIES = ('{dato: 2026-10-01, status: pagar, tekst: "Ny: melding"}, {dato: 2026-10-02, '
+                'status: fullfort, tekst: "Linje 1\\n\\nLinje 3", lenke: "https://example.org/r"}')
+OLD_ENTRY = "{dato: 2026-01-01, status: utsatt, tekst: gammel}"
+NEXT = '      - id: "1.1.2"\n        tekst: "B"\n'
+
+
+@pytest.mark.parametrize("tail,expected", [
+    # No logg yet: one new logg with both; the blank line of the text gets no spaces.
+    ('      - id: "1.1.1"\n        tekst: "A"\n' + NEXT,
+     '      - id: "1.1.1"\n        tekst: "A"\n        logg:\n' + BLOCK_ENTRIES + NEXT),
+    # A folded text (`>`) as the last value: the entries go before the next tiltak.
+    ('      - id: "1.1.1"\n        tekst: >\n          A\n' + NEXT,
+     '      - id: "1.1.1"\n        tekst: >\n          A\n        logg:\n' + BLOCK_ENTRIES
+     + NEXT),
+    # The only entry on the last line of the file, with a line break after it and without.
+    ('      - id: "1.1.1"\n        logg:\n          - ' + OLD_ENTRY + '\n',
+     '      - id: "1.1.1"\n        logg:\n          - ' + OLD_ENTRY + '\n' + BLOCK_ENTRIES),
+    ('      - id: "1.1.1"\n        logg:\n          - ' + OLD_ENTRY,
+     '      - id: "1.1.1"\n        logg:\n          - ' + OLD_ENTRY + '\n' + BLOCK_ENTRIES),
+    # A flow logg with an entry whose text has an invisible byte order mark (U+FEFF), which
+    # the pure-Python composer would not count as a column.
+    ('      - id: "1.1.1"\n        logg: [{dato: 2026-01-01, status: utsatt, tekst: "a\ufeffb"}]\n',
+     '      - id: "1.1.1"\n        logg: [{dato: 2026-01-01, status: utsatt, tekst: "a\ufeffb"}, '
+     + FLOW_ENTRIES + ']\n'),
+    ('      - {id: "1.1.1", tekst: "A"}\n',
+     '      - {id: "1.1.1", tekst: "A", logg: [' + FLOW_ENTRIES + ']}\n'),
+], ids=["new-logg", "folded-text", "last-line", "last-line-no-eol", "flow-logg", "flow-tiltak"])
+def test_several_reports_for_one_tiltak_land_in_order(tail, expected):
+    new = append_entries(AREA_HEAD + tail, [REPORT, LINKED])
+    assert new == AREA_HEAD + expected
+    measure = yaml.load(new, Loader=yaml.CSafeLoader)["delmål"][0]["tiltak"][0]
+    assert measure["logg"][-2:] == [
+        {"dato": dt.date(2026, 10, 1), "status": "pagar", "tekst": "Ny: melding"},
+        {"dato": dt.date(2026, 10, 2), "status": "fullfort", "tekst": "Linje 1\n\nLinje 3",
+         "lenke": "https://example.org/r"}]
+
+
+def test_a_new_logg_in_a_file_with_windows_line_endings_uses_them():
+    head, tail = AREA_HEAD.replace("\n", "\r\n"), '      - id: "1.1.1"\r\n        tekst: "A"\r\n'
+    assert append_entries(head + tail, [LINKED]) == head + tail + (
+        '        logg:\r\n          - dato: 2026-10-02\r\n            status: fullfort\r\n'
+        '            tekst: |-\r\n              Linje 1\r\n\r\n              Linje 3\r\n'
+        '            lenke: "https://example.org/r"\r\n')
+
+
+def test_a_file_on_one_line_gets_its_entry_in_flow_style():
+    text = 'delmål: [{id: "1.1", tiltak: [{id: "1.1.1", tekst: "A"}]}]'
+    assert append_entries(text, [REPORT]) == (
+        'delmål: [{id: "1.1", tiltak: [{id: "1.1.1", tekst: "A", logg: [{dato: 2026-10-01, '
+        'status: pagar, tekst: "Ny: melding"}]}]}]')
+
+
+@pytest.mark.parametrize("text", [
+    "", "- a\n", 'id: "1"\n', "delmål: [x, {id: a}, {tiltak: x}, {tiltak: [y, {id: [z]}]}]\n",
+], ids=["empty", "a-list", "no-delmal", "odd-items"])
+def test_a_file_without_the_tiltak_is_a_key_error_whatever_its_shape(text):
+    with pytest.raises(KeyError) as caught:
+        append_entries(text, [REPORT])
+    assert caught.value.args == ("1.1.1",)
+
+
+@pytest.mark.parametrize("tail,message", [
+    ('      - id: "1.1.1"\n        logg:\n          -\n            a\n',
+     "fant ikke '-' foran innslaget på linje 12"),
+    ('      - id: "1.1.1"\n        logg: x\n', "logg på linje 10 er ikke en liste"),
+], ids=["entry-below-its-dash", "logg-not-a-list"])
+def test_a_logg_the_writer_cannot_extend_is_a_value_error_naming_the_line(tail, message):
+    with pytest.raises(ValueError) as caught:
+        append_entries(AREA_HEAD + tail, [REPORT])
+    assert caught.value.args == (message,)
+
+
+@pytest.mark.parametrize("status, written", [
+    ("pagar", "pagar"), ("ikke-startet", "ikke-startet"), ("no", '"no"'),
+    ("Ikke startet", '"Ikke startet"'), ("2026", '"2026"'),
+])
+def test_a_status_is_plain_only_when_yaml_reads_it_back_as_the_same_text(status, written):
+    report = LogReport("1.1.1", dt.date(2026, 10, 1), status, "A")
+    assert entry_text(report, "  ") == (f"  - dato: 2026-10-01\n    status: {written}\n"
+                                        f'    tekst: "A"\n')
+    assert flow_entry(report) == f'{{dato: 2026-10-01, status: {written}, tekst: "A"}}'
+
+
 def test_windows_line_endings_in_the_file_are_kept(data):
     path = data / AREA
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
@@ -393,6 +484,91 @@ def test_an_edit_that_changes_more_than_it_adds_is_stopped(data, monkeypatch, ol
     assert caught.value.report().splitlines()[1] == (
         f"{data.as_posix()}:1:1: endringen ble stoppet fordi den ville endret mer enn loggen "
         f"({problem}); ingenting ble skrevet")
+
+
+def test_two_identical_reports_are_both_added(data):
+    report = LogReport("1.1.3", TODAY, "pagar", "Samme melding")
+    write_reports([report, report], data, TODAY)
+    assert entries(data, "1.1.3") == [(TODAY, "pagar", "Samme melding", None)] * 2
+
+
+def test_the_day_given_is_today_for_every_check_not_the_build_date(data):
+    later = TODAY + dt.timedelta(days=10)
+    ahead = LogReport("1.1.3", TODAY + dt.timedelta(days=5), "pagar", "Fem dager fram")
+    write_reports([ahead], data, later)
+    before = (data / AREA).read_text(encoding="utf-8")
+    texts = new_texts([LogReport("1.1.3", later, "utsatt", "Ti dager fram")], data, later)
+    assert list(texts) == [data / AREA]
+    assert only_inserted(before, texts[data / AREA]) == [
+        "          - dato: 2026-11-11\n", "            status: utsatt\n",
+        '            tekst: "Ti dager fram"\n']
+    measure = load_plan(data, later).measures_by_id["1.1.3"]
+    assert [(e.date, e.status.id, e.text) for e in measure.log] == [
+        (dt.date(2026, 11, 6), "pagar", "Fem dager fram")]
+
+
+def test_report_problems_point_at_the_tiltak_or_else_the_area_folder(data):
+    with pytest.raises(DataErrors) as caught:
+        new_texts([LogReport("9.9.9", TODAY, "ferdig", "A"),
+                   LogReport("1.1.3", TODAY + dt.timedelta(days=1), "pagar", " ")], data, TODAY)
+    area, folder = (data / AREA).as_posix(), (data / "omrader").as_posix()
+    allowed = "'ikke-startet', 'pagar', 'lopende', 'fullfort', 'utsatt', 'ikke-viderefort'"
+    assert [(str(e), e.rule) for e in caught.value.errors] == [
+        (f"{folder}:1:1: tiltak 9.9.9: finnes ikke i planen", "report"),
+        (f"{folder}:1:1: tiltak 9.9.9 logg.status: ukjent status 'ferdig' (tillatt: {allowed})",
+         "report"),
+        (f"{area}:38:1: tiltak 1.1.3 logg.dato: 2026-11-02 er etter i dag (2026-11-01); en "
+         f"statusmelding kan ikke være fremtidig", "report"),
+        (f"{area}:38:1: tiltak 1.1.3 logg.tekst: kan ikke være tom", "report")]
+
+
+def test_data_inside_the_repository_is_named_from_its_root(tmp_path, data, monkeypatch):
+    """Also when the temporary copy the result is checked in lies inside the repository."""
+    from macros import logwriter, read
+
+    monkeypatch.setattr(read, "ROOT", tmp_path)
+    monkeypatch.setattr(logwriter, "ROOT", tmp_path)
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    assert list(new_texts([LogReport("1.1.3", TODAY, "pagar", "A")], data, TODAY)) == \
+        [data / AREA]
+    with pytest.raises(DataErrors) as caught:
+        new_texts([LogReport("1.1.3", TODAY, "ferdig", "A"),
+                   LogReport("9.9.9", TODAY, "pagar", "A")], data, TODAY)
+    assert [str(e) for e in caught.value.errors] == [
+        "data/omrader:1:1: tiltak 9.9.9: finnes ikke i planen",
+        "data/omrader/1-mangfold.yaml:38:1: tiltak 1.1.3 logg.status: ukjent status 'ferdig' "
+        "(tillatt: 'ikke-startet', 'pagar', 'lopende', 'fullfort', 'utsatt', 'ikke-viderefort')"]
+    with pytest.raises(DataErrors) as caught:
+        new_texts([LogReport("1.1.3", TODAY, "pagar", "A", "https://example.org/med mellomrom")],
+                  data, TODAY)
+    assert [str(e) for e in caught.value.errors] == [
+        "data/omrader/1-mangfold.yaml:44:20: tiltak 1.1.3 logg[1].lenke: 'https://example.org/"
+        "med mellomrom' er ikke gyldig: lenken må begynne med https://, http:// eller mailto: og "
+        "kan ikke ha mellomrom"]
+
+
+def test_a_report_is_written_and_checked_as_utf_8_whatever_the_locale(data, windows_locale):
+    write_reports([LogReport("1.1.3", TODAY, "pagar", "Møte i Bærum: «æøå»")], data, TODAY)
+    assert entries(data, "1.1.3") == [(TODAY, "pagar", "Møte i Bærum: «æøå»", None)]
+
+
+def test_a_lost_tiltak_is_stopped_and_the_other_tiltak_are_still_compared(data, monkeypatch):
+    from macros import logwriter
+
+    real = logwriter.append_entries
+    monkeypatch.setattr(logwriter, "append_entries", lambda text, reports: real(text, reports)
+                        .replace('id: "1.1.1"', 'id: "1.1.9"', 1)
+                        .replace("Vurdere å søke", "Vurdere å ikke søke", 1))
+    before = folder_hash(data)
+    with pytest.raises(DataErrors) as caught:
+        write_reports([LogReport("1.1.3", TODAY, "pagar", "Ny melding")], data, TODAY)
+    assert folder_hash(data) == before
+    assert caught.value.report().splitlines()[1:] == [
+        f"{data.as_posix()}:1:1: endringen ble stoppet fordi den ville endret mer enn loggen "
+        f"({problem}); ingenting ble skrevet"
+        for problem in ("tiltak 1.1.3: andre felt enn logg ble endret",
+                        "tiltakene i planen ble endret")]
 
 
 def test_a_file_the_writer_cannot_edit_is_a_clear_error(data, monkeypatch):
