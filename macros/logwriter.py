@@ -344,7 +344,7 @@ def _validate(plan: Plan, folder: Path, texts: dict[Path, str],
         copy = Path(tmp) / folder.name
         shutil.copytree(folder, copy, ignore=shutil.ignore_patterns(".*"))
         for path, text in texts.items():
-            (copy / path.relative_to(folder)).write_text(text, encoding="utf-8", newline="")
+            (copy / path.relative_to(folder)).write_bytes(text.encode("utf-8"))
         try:
             after = load_plan(copy, today)
         except DataErrors as exc:

@@ -24,8 +24,8 @@ def write_files(contents: Mapping[Path, str]) -> None:
             handle, temporary_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
                                                  dir=path.parent)
             staged.append((Path(temporary_name), path))
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-                file.write(text)
+            with os.fdopen(handle, "wb") as file:  # bytes: no newline or locale translation
+                file.write(text.encode("utf-8"))
                 file.flush()
                 os.fsync(file.fileno())
             if path.exists():
