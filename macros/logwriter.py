@@ -31,6 +31,7 @@ import yaml
 from .errors import DataError, DataErrors, allowed_list
 from .load import load_plan
 from .model import Measure, Plan
+from .read import display, named_in
 from .settings import ROOT, build_date, data_dir
 from .write import write_files
 
@@ -251,10 +252,6 @@ def group_by_file(plan: Plan, reports: Iterable[LogReport]) -> dict[Path, list[L
     return by_file
 
 
-def _display(path: Path) -> str:
-    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.as_posix()
-
-
 def _precheck(plan: Plan, reports: Iterable[LogReport], today: dt.date,
               folder: Path) -> list[DataError]:
     """Problems a report can have on its own; the loader checks the rest after the edit."""
@@ -262,8 +259,8 @@ def _precheck(plan: Plan, reports: Iterable[LogReport], today: dt.date,
     statuses = [s.id for s in plan.statuses]
     for report in reports:
         measure = plan.measures_by_id.get(report.measure_id)
-        where = (_display(_area_file(plan, measure)), measure.line, 1) if measure else \
-            (_display(folder / "omrader"), 1, 1)
+        where = (display(_area_file(plan, measure)), measure.line, 1) if measure else \
+            (display(folder / "omrader"), 1, 1)
         subject = f"tiltak {report.measure_id}"
 
         def fail(field: str, message: str) -> None:
@@ -331,7 +328,7 @@ def new_texts(reports: Sequence[LogReport], folder: Path | None = None,
             texts[path] = append_entries(path.read_bytes().decode("utf-8"), group)
         except (KeyError, ValueError) as exc:  # a file shape the writer does not know
             raise DataErrors([DataError(
-                _display(path), 1, 1, "", "", f"kan ikke legge til logginnslag i denne filen "
+                display(path), 1, 1, "", "", f"kan ikke legge til logginnslag i denne filen "
                 f"automatisk ({exc}); legg dem inn for hånd")]) from None
     _validate(plan, folder, texts, reports, today)
     return texts
@@ -348,19 +345,12 @@ def _validate(plan: Plan, folder: Path, texts: dict[Path, str],
         try:
             after = load_plan(copy, today)
         except DataErrors as exc:
-            raise DataErrors([replace(e, file=_real_name(e.file, copy, folder))
-                              for e in exc.errors]) from None
+            raise DataErrors([named_in(folder, copy, e) for e in exc.errors]) from None
     problems = _check_only_added(plan, after, reports)
     if problems:
-        raise DataErrors([DataError(_display(folder), 1, 1, "", "",
+        raise DataErrors([DataError(display(folder), 1, 1, "", "",
                                     f"endringen ble stoppet fordi den ville endret mer enn "
                                     f"loggen ({p}); ingenting ble skrevet") for p in problems])
-
-
-def _real_name(display: str, copy: Path, folder: Path) -> str:
-    """A file name in an error from the temporary copy, as the file in `folder` is known."""
-    prefix = _display(copy) + "/"  # as the loader names it: from ROOT if the copy is inside
-    return _display(folder / display[len(prefix):]) if display.startswith(prefix) else display
 
 
 def write_reports(reports: Sequence[LogReport], folder: Path | None = None,

@@ -20,7 +20,7 @@ from .errors import DataErrors, allowed_list
 from .load import SNAPSHOT_DIR, SNAPSHOT_SCHEMA, load_plan
 from .model import Period, Plan
 from .periodreport import Report, frozen_rows, live_rows, report
-from .read import display
+from .read import named_in
 from .settings import DATA_DIR
 from .write import write_files
 
@@ -112,12 +112,9 @@ def freeze(folder: Path, period_id: str, today: dt.date, overwrite: bool = False
         try:
             checked = load_plan(copy, today)
         except DataErrors as exc:
-            # Name the files where the editor has them, not the scratch copy deleted below.
-            shown, real = display(copy) + "/", display(folder) + "/"
             raise FreezeError("den nye filen ble ikke godkjent av sjekken, og ingenting ble "
-                              "skrevet:\n" + "\n".join(
-                                  str(error).replace(shown, real, 1) for error in exc.errors)
-                              ) from None
+                              "skrevet:\n" + "\n".join(str(named_in(folder, copy, error))
+                                                        for error in exc.errors)) from None
     frozen = next(p.snapshot for p in checked.periods if p.id == period.id)
     if frozen is None or frozen_rows(checked, frozen) != live_rows(plan, period,
                                                                      min(period.end, today)):

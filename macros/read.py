@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -93,6 +93,15 @@ def display(path: Path) -> str:
         return path.relative_to(ROOT).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def named_in(folder: Path, copy: Path, error: DataError) -> DataError:
+    """An error found in a scratch copy of `folder` (checked before writing), naming the file
+    in `folder` the way editors know it, not the copy that is deleted afterwards."""
+    prefix = display(copy) + "/"
+    if not error.file.startswith(prefix):
+        return error
+    return replace(error, file=display(folder / error.file[len(prefix):]))
 
 
 def mtime(path: Path) -> int:
