@@ -6,10 +6,12 @@ function by watching that process. A site build (`mkdocs build`, `python -m macr
 or any other `python -m …`/`make` runs in a child process: mutmut cannot see what it reaches,
 and a build per mutant would take minutes. So:
 
-- tests that use a built site (the fixtures in BUILDS) are deselected;
+- tests that use a built site are deselected: every fixture that builds one uses `site_for` or
+  `shared` (tests/conftest.py), so a test with either among its fixtures is left out;
 - tests/test_html.py is deselected: it checks the HTML checker (Java, in .venv/vnu/), no code
   of macros/, and mutmut's copy has no .venv/;
-- any other test that starts a child process other than git is skipped at that moment.
+- any other test that starts a child process other than git is skipped at that moment (also a
+  build asked for while the test runs, e.g. with `request.getfixturevalue`).
 """
 
 from __future__ import annotations
@@ -19,12 +21,9 @@ from pathlib import Path
 
 import pytest
 
-# Fixtures that build a site in a child process (tests/conftest.py and the test modules).
-BUILDS = frozenset({
-    "real_site", "example_site", "period_site", "zensical_site", "hostile_site", "example_feed",
-    "site_with_repo", "sites", "scale_site", "subpath_site", "redirected", "site", "hosted",
-    "html_findings", "printed", "real_server", "served", "walk", "site_for", "shared", "walk_of",
-})
+# The fixtures every site build goes through (tests/conftest.py); pytest lists the fixtures a
+# test uses with all the fixtures those use, so a test that needs a built site has one of them.
+BUILDS = frozenset({"site_for", "shared"})
 # Modules that test the tests' own tools, not macros/.
 TOOL_MODULES = frozenset({"test_html.py"})
 # Child processes that run no code of macros/: the tests' own git repositories.
