@@ -211,7 +211,12 @@ def extract_data(revision: str, folder: Path, dest: Path) -> Path:
             from None
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         if hasattr(tarfile, "data_filter"):  # Python 3.11.4+: refuse links out of dest
-            tar.extractall(dest, filter="data")
+            try:
+                tar.extractall(dest, filter="data")
+            except tarfile.FilterError as exc:
+                raise RevisionError(
+                    f"revisjonen '{revision}' har {exc.tarinfo.name}, som peker ut av "
+                    f"datamappen eller er en spesialfil; den sammenlignes ikke") from None
         else:
             tar.extractall(dest)
     return dest / prefix
