@@ -169,3 +169,32 @@ def test_a_keyword_without_its_own_message_still_gets_a_norwegian_one(tmp_path):
         "omrader/1-mangfold.yaml:3:7: område 1 slug: oppfyller ikke regelen 'not' i skjemaet "
         "({\"const\": \"mangfold\"})",
     ]
+
+
+def test_a_min_length_above_one_counts_the_characters_and_a_blank_value_is_empty(tmp_path):
+    def titles_of_two_characters(schema: dict) -> None:
+        title = schema["properties"]["tittel"]
+        title["minLength"] = 2
+        del title["pattern"]
+
+    data, schemas = _with_schema(tmp_path, titles_of_two_characters)
+    for name, old, new in (("1-mangfold.yaml", "Mangfold", "M"),
+                           ("2-fordypning.yaml", "Fordypning", " ")):
+        area = data / "omrader" / name
+        area.write_text(area.read_text(encoding="utf-8").replace(f'tittel: "{old}"',
+                                                                  f'tittel: "{new}"'),
+                        encoding="utf-8")
+    assert _messages(data, schemas) == [
+        "omrader/1-mangfold.yaml:4:9: område 1 tittel: må ha minst 2 tegn (har 1)",
+        "omrader/2-fordypning.yaml:4:9: område 2 tittel: kan ikke være tom",
+    ]
+
+
+def test_the_fallback_message_shows_the_rule_with_its_letters_as_written(tmp_path):
+    def forbid_two_titles(schema: dict) -> None:
+        schema["properties"]["tittel"]["not"] = {"enum": ["Mangfold", "Språk"]}
+
+    assert _messages(*_with_schema(tmp_path, forbid_two_titles)) == [
+        "omrader/1-mangfold.yaml:4:9: område 1 tittel: oppfyller ikke regelen 'not' i skjemaet "
+        "({\"enum\": [\"Mangfold\", \"Språk\"]})",
+    ]

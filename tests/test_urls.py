@@ -58,3 +58,16 @@ def test_source_url_points_at_the_line_in_the_data_file():
     assert source_url(None, area, measure) is None and source_url("", area) is None
     for elsewhere in ("/tmp/data/omrader/1-mangfold.yaml", "../data/omrader/1-mangfold.yaml"):
         assert source_url(REPO, dataclasses.replace(area, source=elsewhere), measure) is None
+
+
+def test_absolute_keeps_an_x_at_the_end_of_the_site_url_and_the_start_of_the_url():
+    """Only slashes are trimmed where the two join, never the letters beside them."""
+    assert absolute("XML-eksport/", "https://plan.eksempel.no/planX/") == \
+        "https://plan.eksempel.no/planX/XML-eksport/"
+    assert absolute("/XML-eksport/", "https://plan.eksempel.no/planX") == \
+        "https://plan.eksempel.no/planX/XML-eksport/"
+
+
+def test_source_url_keeps_an_x_at_the_end_of_the_repository_url():
+    area = PLAN.areas[0]
+    assert source_url(REPO + "X/", area) == f"{REPO}X/blob/main/data/omrader/1-mangfold.yaml"
