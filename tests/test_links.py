@@ -12,10 +12,11 @@ import pytest
 from commandline import run_main
 from conftest import EXAMPLE_DATA, FIXTURES, ROOT, build_site
 from linkcontract import published, read_contract, resolves, unresolved
-from macros.errors import DataErrors
-from macros.linkcontract import site_map
+from macros.errors import DataError, DataErrors
+from macros.linkcontract import CONTRACT_FILE, Entry, contract_errors, docs_pages, site_map
+from macros.linkcontract import read_contract as read_entries
 from macros.load import load_plan
-from macros.redirects import REDIRECTS_FILE, load_redirects
+from macros.redirects import REDIRECTS_FILE, Redirect, load_redirects
 
 REDIRECT_FIXTURES = FIXTURES / "omdirigeringer"
 PLAN = load_plan(ROOT / "data")
@@ -70,6 +71,60 @@ def test_files_in_docs_are_published_except_pages_theme_files_and_hidden_ones(tm
     for hidden in ("assets/stil.css", "search/indeks.json", "stor.txt.gz", "404.html",
                    ".skjult/fil.txt", "om/.notat.txt", "index.md", "om/side.md"):
         assert hidden not in site.pages, hidden
+
+
+
+def test_the_contract_is_read_as_utf8_without_comments_indented_or_not_and_blank_lines(
+        tmp_path, windows_locale):
+    contract = tmp_path / CONTRACT_FILE
+    contract.write_text("# Adresser på nettstedet\n/\n\n   # innrykket kommentar\n"
+                        "  /om-planen/  \n/vedlegg/årsmelding.pdf\n", encoding="utf-8")
+    assert read_entries(contract) == [Entry("/", 2), Entry("/om-planen/", 5),
+                                      Entry("/vedlegg/årsmelding.pdf", 6)]
+
+
+def test_hidden_markdown_files_in_docs_are_not_pages(tmp_path):
+    for name in ("index.md", "om/side.md", ".skjult/side.md", "om/.utkast.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert docs_pages(tmp_path) == {"", "om/side/"}
+
+
+def test_an_address_starting_with_x_resolves(tmp_path):
+    (tmp_path / "index.md").write_text("x", encoding="utf-8")
+    (tmp_path / "XML-eksport.pdf").write_text("x", encoding="utf-8")
+    site = site_map(PLAN, (), docs_dir=tmp_path)
+    assert (site.resolves("/XML-eksport.pdf"), site.resolves("/XML-eksport.txt")) == (True, False)
+
+
+def test_a_renumbered_item_keeps_its_anchor_on_its_own_area_page_only():
+    redirects = (Redirect("2.1.9", "2.1.1", "omdirigeringer.yaml", {}),
+                 Redirect("1.2", "1.1", "omdirigeringer.yaml", {}),
+                 Redirect("gammel-side/", "om-planen/", "omdirigeringer.yaml", {}))
+    pages = site_map(PLAN, redirects).pages
+    for area in PLAN.areas[:2]:
+        kept = {"1": {"delmal-1-2"}, "2": {"tiltak-2-1-9"}}[area.id]
+        assert pages[area.page_url] == \
+            {item.anchor for item in (*area.goals, *area.measures)} | kept, area.id
+
+
+def test_contract_errors_name_what_is_gone_against_the_given_docs(tmp_path):
+    docs, data = tmp_path / "docs", tmp_path / "data"
+    (docs / "om").mkdir(parents=True)
+    (docs / "om" / "side.md").write_text("x", encoding="utf-8")
+    data.mkdir()
+    (data / CONTRACT_FILE).write_text("/\n/om/side/\n/XML-gammel/\n/XML.pdf\n", encoding="utf-8")
+    redirects = f"{data.as_posix()}/{REDIRECTS_FILE}"
+    assert contract_errors(PLAN, (), data, docs) == [
+        DataError(f"{data.as_posix()}/{CONTRACT_FILE}", line, 1, "", "", message)
+        for line, message in (
+            (1, f"/ er publisert, men siden finnes ikke lenger; har den fått ny adresse, legg "
+                f"inn en omdirigering i {redirects} (fra: \"\", til: den nye adressen)"),
+            (3, f"/XML-gammel/ er publisert, men siden finnes ikke lenger; har den fått ny "
+                f"adresse, legg inn en omdirigering i {redirects} (fra: \"XML-gammel/\", til: "
+                f"den nye adressen)"),
+            (4, "/XML.pdf er publisert, men finnes ikke lenger; en publisert adresse må "
+                "fortsatt virke"))]
 
 
 def _check(data: Path) -> subprocess.CompletedProcess:
