@@ -9,11 +9,12 @@ import re
 import pytest
 import yaml
 
-from conftest import BUILD_DATE, PERIOD_DATA, ROOT
+from conftest import BUILD_DATE, EXAMPLE_DATA, EXAMPLE_REPO, PERIOD_DATA, ROOT
 from helpers import element, row
 from htmlscan import PageScan, normalise
 from macros.load import load_plan
 from macros.pages import generated_pages
+from macros.render import Renderer
 
 PLAN = load_plan(ROOT / "data")
 SITE_URL = "http://127.0.0.1:8000/"
@@ -60,6 +61,28 @@ def test_generated_page_sources_carry_title_description_and_macro():
                        "Handlingsplan for Norsk kulturskoleråd Oslo og Viken: status for hvert "
                        "tiltak ved start og slutt, og alle meldinger i perioden."},
         '{{ periodeside("2024-2025") }}')
+
+
+
+def test_a_measure_page_links_its_report_form_data_line_permalink_and_area_anchor():
+    plan = load_plan(EXAMPLE_DATA, dt.date.fromisoformat(BUILD_DATE))
+    page = Renderer(plan, "tiltak/1-1-2/", EXAMPLE_REPO, None, "https://plan.eksempel.no/") \
+        .measure_page(plan.measures_by_id["1.1.2"])
+    assert re.findall(r'<a class="plan-(?:report|edit)" href="([^"]*)"', page) == [
+        f"{EXAMPLE_REPO}/issues/new?template=meld-status.yml&amp;tiltak=1.1.2&amp;"
+        f"title=Status%20for%20tiltak%201.1.2",
+        f"{EXAMPLE_REPO}/blob/main/tests/fixtures/eksempel/omrader/1-mangfold.yaml#L31"]
+    assert re.findall(r'href="([^"]*)"', element(page, "p", "plan-actions")) == [
+        "https://plan.eksempel.no/tiltak/1-1-2/", "../../omrader/mangfold/#tiltak-1-1-2"]
+
+
+def test_links_are_relative_to_the_link_base_and_permalinks_to_the_site_root_by_default():
+    area, measure = PLAN.areas[0], PLAN.measures_by_id["1.1.2"]
+    own = Renderer(PLAN, "tiltak/1-1-2/")
+    based = Renderer(PLAN, "tiltak/1-1-2/", link_base="")
+    assert (own.link(area), own.page_link("feed.xml"), own.permalink(measure)) == \
+        ("../../omrader/mangfold/", "../../feed.xml", "/tiltak/1-1-2/")
+    assert (based.link(area), based.page_link("feed.xml")) == ("omrader/mangfold/", "feed.xml")
 
 
 @pytest.mark.parametrize("measure", PLAN.measures, ids=lambda m: m.id)
