@@ -46,9 +46,7 @@ def render_feed(plan: Plan, site_url: str) -> str:
     ]
     return environment().get_template(FEED_TEMPLATE).render(
         plan=plan, items=items, updated=_timestamp(updated),
-        feed_url=absolute(FEED_FILE, site_url), page_url=absolute(UPDATES_URL, site_url),
-        site_url=absolute("", site_url),
-    )
+        feed_url=absolute(FEED_FILE, site_url), page_url=absolute(UPDATES_URL, site_url))
 
 
 def write_feed(plan: Plan, site_dir: Path, site_url: str) -> Path:
