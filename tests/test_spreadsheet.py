@@ -279,6 +279,32 @@ def test_one_bad_row_refuses_the_whole_sheet_naming_row_and_column(sheet, data):
     ]
 
 
+
+def test_the_error_says_its_report_when_printed(tmp_path):
+    path = tmp_path / "ark.xlsx"
+    assert str(SheetErrors(path, ["Rad 2, kolonne D (Ny status): mangler"])) == (
+        f"Fant 1 feil i {path}. Ingenting ble lagt inn.\n"
+        "Rad 2, kolonne D (Ny status): mangler")
+
+
+def test_import_checks_data_sheet_and_writing_against_the_given_date(tmp_path, sheet, data):
+    """A later date than the build date: reports up to it are accepted everywhere."""
+    later = TODAY + dt.timedelta(days=30)
+    fill(sheet, {2: {"Ny status": "Pågår", "Dato": TODAY + dt.timedelta(days=10),
+                     "Hva er gjort": "Etter byggedatoen."}})
+    assert [r.measure_id for r in import_sheet(sheet, data, later)[
+        data / "omrader" / "1-mangfold.yaml"]] == ["1.1.1"]
+    second = tmp_path / "neste.xlsx"
+    write_sheet(load_plan(data, later), second)
+    fill(second, {3: {"Ny status": "Utsatt", "Hva er gjort": "Tom dato er den gitte datoen."}})
+    import_sheet(second, data, later)
+    plan = load_plan(data, later)
+    assert [max((e.date, e.status.id, e.text) for e in plan.measures_by_id[m].log)
+            for m in ("1.1.1", "1.1.2")] == [
+        (TODAY + dt.timedelta(days=10), "pagar", "Etter byggedatoen."),
+        (later, "utsatt", "Tom dato er den gitte datoen.")]
+
+
 def test_a_tiltak_twice_is_refused(sheet, data):
     fill(sheet, {2: {"Ny status": "Pågår", "Hva er gjort": "A"},
                  3: {"Nummer": "1.1.1", "Ny status": "Utsatt", "Hva er gjort": "B"},
