@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
 import subprocess
@@ -12,11 +14,13 @@ import pytest
 from commandline import run_main
 from conftest import EXAMPLE_DATA, FIXTURES, ROOT, build_site
 from linkcontract import published, read_contract, resolves, unresolved
+import macros.redirects
 from macros.errors import DataError, DataErrors
 from macros.linkcontract import CONTRACT_FILE, Entry, contract_errors, docs_pages, site_map
 from macros.linkcontract import read_contract as read_entries
 from macros.load import load_plan
-from macros.redirects import REDIRECTS_FILE, Redirect, load_redirects
+from macros.redirects import REDIRECTS_FILE, SCHEMA_FILE, Redirect, load_redirects
+from macros.validate import SCHEMA_DIR
 
 REDIRECT_FIXTURES = FIXTURES / "omdirigeringer"
 PLAN = load_plan(ROOT / "data")
@@ -274,3 +278,23 @@ def test_page_redirect_to_a_missing_page_fails_the_build(tmp_path):
     assert "omdirigeringer.yaml:8:10: omdirigering oversikt/ fra: siden 'oversikt/' finnes" in build.output
     assert "til: siden 'finnes-ikke/' finnes ikke" in build.output
     assert "Traceback" not in build.output
+
+
+def test_a_changed_redirects_schema_is_enforced_at_the_next_load(tmp_path, monkeypatch):
+    """The redirects are cached by the mtimes of both the file and its schema."""
+    data, schemas = with_redirects("gyldig", tmp_path / "data"), tmp_path / "schema"
+    shutil.copytree(SCHEMA_DIR, schemas)
+    monkeypatch.setattr(macros.redirects, "SCHEMA_DIR", schemas)
+    plan = load_plan(data)
+    assert [r.source for r in load_redirects(plan, data)] == ["1.1.8", "2.4", "gammel-side/"]
+    schema_file = schemas / SCHEMA_FILE
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    schema["properties"]["omdirigeringer"]["maxItems"] = 2
+    stamp = schema_file.stat().st_mtime_ns
+    schema_file.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
+    os.utime(schema_file, ns=(stamp + 10**9, stamp + 10**9))
+    with pytest.raises(DataErrors) as caught:
+        load_redirects(plan, data)
+    assert [str(e).replace(data.as_posix() + "/", "") for e in caught.value.errors] == [
+        "omdirigeringer.yaml:4:3: omdirigeringer: listen kan ha høyst 2 punkter (har 3)"]
+
