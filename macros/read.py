@@ -117,7 +117,9 @@ def read_document(path: Path, schema_ref: str | None, kind: str = "") -> Documen
     (None: no first-line check); `kind` names the whole file in messages ("område")."""
     doc = Document(path, display(path), kind)
     try:
-        text = path.read_text(encoding="utf-8")
+        # "utf-8-sig": a byte order mark (Notepad, Excel) is dropped, as libyaml drops it, so
+        # the first line is checked and columns are counted as the editor shows them.
+        text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         doc.file_error("filen mangler")
         return doc

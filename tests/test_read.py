@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from conftest import FIXTURES, ROOT
-from macros.read import read_document
+from macros.read import _after_quote, _quote_start, read_document
 
 QUOTE = "en verdi kan ikke begynne med {} uten anførselstegn; sett verdien i anførselstegn"
 TAB = ("YAML-feil: linjen er rykket inn med tabulator; bruk mellomrom (YAML tillater ikke "
@@ -72,6 +72,18 @@ def test_an_anchor_and_a_merge_key_read_as_pyyaml_reads_them(tmp_path):
     assert doc.where(("c", "d")) == (5, 6)
 
 
+
+def test_a_file_saved_with_a_byte_order_mark_reads_as_without_it(tmp_path):
+    """Notepad and Excel save UTF-8 with a BOM: the first line and its columns are unchanged."""
+    path = tmp_path / "fil.yaml"
+    path.write_text("\ufeff# yaml-language-server: $schema=x.json\na: 1\n", encoding="utf-8")
+    doc = read_document(path, "x.json")
+    assert (doc.value, doc.errors) == ({"a": 1}, [])
+    doc = _read(tmp_path, "\ufeffa: @x\n")
+    assert [str(e).partition(":")[2] for e in doc.errors] == [
+        "1:4: YAML-feil: " + QUOTE.format("@")]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("a:\n  b: 1\n\tc: 2\n", f"3:1: {TAB}"),
     ("l:\n  - a: 1\n  \t b: 2\n", f"3:3: {TAB}"),
@@ -93,6 +105,9 @@ def test_an_anchor_and_a_merge_key_read_as_pyyaml_reads_them(tmp_path):
     ('a:\n  t: "abc" def\n',
      "2:12: YAML-feil: det står tekst etter anførselstegnet som avslutter verdien; sett hele "
      "teksten innenfor anførselstegnene"),
+    ("a:\n  t: 'abc' def\n",
+     "2:12: YAML-feil: det står tekst etter anførselstegnet som avslutter verdien; sett hele "
+     "teksten innenfor anførselstegnene"),
     ("a: 1\nb\nc: 2\n",
      "2:1: YAML-feil: fant ikke kolonet etter feltnavnet på denne linjen; skriv feltnavn, "
      "kolon og verdi, for eksempel tekst: \"…\""),
@@ -111,8 +126,9 @@ def test_an_anchor_and_a_merge_key_read_as_pyyaml_reads_them(tmp_path):
     ("a: 1\n---\nb: 2\n", "2:1: YAML-feil: filen kan bare ha ett dokument; fjern linjen med ---"),
 ], ids=["tabulator", "tabulator-etter-mellomrom", "tabulator-i-liste", "anforselstegn-ut-filen",
         "anforselstegn-lukket-senere", "kolon", "kolon-med-anforselstegn", "innrykk-i-liste",
-        "innrykk", "tekst-etter-anforselstegn", "mangler-kolon", "liste-uten-slutt", "krollalfa",
-        "baktikk", "prosent", "stjerne", "og-tegn", "utropstegn", "skrastrek", "to-dokumenter"])
+        "innrykk", "tekst-etter-anforselstegn", "tekst-etter-enkle-anforselstegn",
+        "mangler-kolon", "liste-uten-slutt", "krollalfa", "baktikk", "prosent", "stjerne",
+        "og-tegn", "utropstegn", "skrastrek", "to-dokumenter"])
 def test_a_yaml_error_says_where_it_begins_and_what_to_do(tmp_path, text, expected):
     doc = _read(tmp_path, text)
     assert doc.value is None
@@ -124,3 +140,22 @@ def test_an_invisible_control_character_is_named_and_located(tmp_path):
     assert [str(e).partition(":")[2] for e in doc.errors] == [
         "2:6: YAML-feil: tegnet U+0007 er ikke tillatt i en YAML-fil; fjern det (det er ofte "
         "usynlig)"]
+
+
+def _mark(line: int, column: int) -> yaml.Mark:
+    return yaml.Mark("fil.yaml", 0, line, column, None, None)
+
+
+def test_the_advice_names_no_character_where_the_place_is_unknown_or_blank():
+    """libyaml's mark can be missing or lie past the text: the advice then names no character
+    (and the advice on text after a quote falls back to the one on indentation)."""
+    lines = ["a: @x", "b: 'c' d"]
+    start = "en verdi kan ikke begynne slik uten anførselstegn; sett verdien i anførselstegn"
+    indent = ("innrykket stemmer ikke med linjene over; felt som hører sammen, skal begynne "
+              "rett under hverandre")
+    assert [_quote_start(lines, mark) for mark in (None, _mark(2, 0), _mark(0, 5), _mark(0, 2),
+                                                   _mark(0, 3))] == [
+        start, start, start, start, QUOTE.format("@")]
+    assert [_after_quote(lines, mark) for mark in (None, _mark(2, 0), _mark(1, 0))] == \
+        [indent] * 3
+
