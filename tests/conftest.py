@@ -222,9 +222,28 @@ SLOW_FIRST = ["test_every_page.py", "test_zensical_browser.py", "test_accessibil
               "test_bench.py", "test_serve.py", "test_types.py"]
 
 
+ASCII_LETTERS = {"æ": "ae", "ø": "oe", "å": "aa", "Æ": "AE", "Ø": "OE", "Å": "AA"}
+
+
+def pytest_make_parametrize_id(config, val, argname) -> str | None:
+    """A text (or bytes) parameter's id in plain ASCII: æøå written out, any other character outside
+    printable ASCII (and the backslash) as U+XXXX. pytest would write them with backslash
+    escapes, and `make mutanter`, which runs tests again by id, then finds no such test."""
+    if isinstance(val, bytes):
+        val = val.decode("latin-1")
+    if not isinstance(val, str):
+        return None
+    return "".join(ASCII_LETTERS.get(char) or (char if " " <= char <= "~" and char != "\\"
+                                               else f"U+{ord(char):04X}") for char in val)
+
+
 def pytest_collection_modifyitems(items) -> None:
     """Mark every test that drives the browser, so `-m "not browser"` skips them; run the
-    slowest modules first."""
+    slowest modules first. Test ids must be plain ASCII (see pytest_make_parametrize_id)."""
+    escaped = [item.nodeid for item in items if "\\" in item.nodeid]
+    if escaped:
+        raise pytest.UsageError("Bruk bare ASCII uten skråstrek i testnavn og ids (æ → ae, "
+                                "ø → oe, å → aa): " + ", ".join(escaped))
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)

@@ -395,7 +395,7 @@ PLAN_FILE = "plan.yaml"
      "https:// eller http:// og kan ikke ha mellomrom"),
     ('    navn: "Eksempelperioden 2025–2026"\n', "",
      "data/plan.yaml:16:5: periode 2025-2026: mangler feltet 'navn'"),
-], ids=["overlapp", "til-før-fra", "samme-id", "id-ikke-slug", "id-som-tall", "dato-finnes-ikke",
+], ids=["overlapp", "til-foer-fra", "samme-id", "id-ikke-slug", "id-som-tall", "dato-finnes-ikke",
         "vedtatt-format", "kilde-ikke-url", "mangler-navn"])
 def test_a_wrong_period_is_a_located_norwegian_error(tmp_path, old, new, expected):
     assert _errors(_copy(tmp_path, {PLAN_FILE: (old, new)})) == [expected]
