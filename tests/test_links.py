@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -12,14 +13,17 @@ from pathlib import Path
 import pytest
 
 from commandline import run_main
-from conftest import EXAMPLE_DATA, FIXTURES, ROOT, build_site
+from conftest import BUILD_DATE, EXAMPLE_DATA, FIXTURES, ROOT, build_site
 from linkcontract import published, read_contract, resolves, unresolved
 import macros.redirects
 from macros.errors import DataError, DataErrors
 from macros.linkcontract import CONTRACT_FILE, Entry, contract_errors, docs_pages, site_map
 from macros.linkcontract import read_contract as read_entries
 from macros.load import load_plan
-from macros.redirects import REDIRECTS_FILE, SCHEMA_FILE, Redirect, load_redirects
+from macros.pages import GeneratedFile, PageClash, generated_files, generated_pages
+from macros.redirects import (REDIRECTS_FILE, SCHEMA_FILE, Redirect, load_redirects,
+                              moved_from_area, page_problems, redirect_pages)
+from macros.urls import page_url
 from macros.validate import SCHEMA_DIR
 
 REDIRECT_FIXTURES = FIXTURES / "omdirigeringer"
@@ -298,3 +302,84 @@ def test_a_changed_redirects_schema_is_enforced_at_the_next_load(tmp_path, monke
     assert [str(e).replace(data.as_posix() + "/", "") for e in caught.value.errors] == [
         "omdirigeringer.yaml:4:3: omdirigeringer: listen kan ha høyst 2 punkter (har 3)"]
 
+
+# The redirect pages and the generated files, in this process (the build tests above need a
+# site build, which mutmut cannot see into).
+
+REDIRECT_PAGE = """<!doctype html>
+<html lang="nb">
+<head>
+<meta charset="utf-8">
+<title>Siden er flyttet</title>
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url={url}">
+<link rel="canonical" href="{canonical}"><script>location.replace("{url}" + location.hash);</script>
+</head>
+<body>
+<p>Siden har fått ny adresse: <a href="{url}">{canonical}</a></p>
+</body>
+</html>
+"""
+DOCS_PAGES = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md"))
+
+
+@pytest.fixture
+def valid_redirects(tmp_path, monkeypatch):
+    """(plan, redirects) of the example data with the valid redirect fixture, set as the data
+    folder the way a build sets it (PLAN_DATA_DIR)."""
+    data = with_redirects("gyldig", tmp_path / "data")
+    monkeypatch.setenv("PLAN_DATA_DIR", str(data))
+    plan = load_plan(data, dt.date.fromisoformat(BUILD_DATE))
+    return plan, load_redirects(plan, data)
+
+
+def test_redirect_pages_send_each_old_address_on(valid_redirects):
+    _, redirects = valid_redirects
+    assert redirect_pages(redirects, "https://plan.eksempel.no/sti/") == [
+        ("tiltak/1-1-8/index.html",
+         REDIRECT_PAGE.format(url="../1-1-7/", canonical="https://plan.eksempel.no/sti/tiltak/1-1-7/")),
+        ("delmal/2-4/index.html",
+         REDIRECT_PAGE.format(url="../2-3/", canonical="https://plan.eksempel.no/sti/delmal/2-3/")),
+        ("gammel-side/index.html",
+         REDIRECT_PAGE.format(url="../om-planen/",
+                              canonical="https://plan.eksempel.no/sti/om-planen/")),
+    ]
+
+
+def test_moved_items_are_listed_on_their_old_area_only(valid_redirects):
+    plan, redirects = valid_redirects
+    assert moved_from_area(redirects, plan, "1") == [
+        ("1.1.8", "tiltak-1-1-8", plan.measures_by_id["1.1.7"])]
+    assert moved_from_area(redirects, plan, "2") == [
+        ("2.4", "delmal-2-4", plan.goals_by_id["2.3"])]
+    assert moved_from_area(redirects, plan, "3") == []
+
+
+def test_generated_files_are_the_data_pages_then_the_redirect_pages(valid_redirects):
+    plan, redirects = valid_redirects
+    files = generated_files(plan, DOCS_PAGES, "https://plan.eksempel.no/")
+    assert [f.path for f in files] == [
+        *(f"delmal/{g.id.replace('.', '-')}.md" for g in plan.goals),
+        *(f"tiltak/{m.id.replace('.', '-')}.md" for m in plan.measures),
+        "tiltak/1-1-8/index.html", "delmal/2-4/index.html", "gammel-side/index.html"]
+    assert files == [*(GeneratedFile(path, source) for path, source in generated_pages(plan)),
+                     *(GeneratedFile(path, html) for path, html
+                       in redirect_pages(redirects, "https://plan.eksempel.no/"))]
+
+
+def test_a_redirect_clashing_with_the_pages_stops_the_generated_files(valid_redirects):
+    plan, redirects = valid_redirects
+    docs = [p for p in DOCS_PAGES if p != "om-planen.md"] + ["gammel-side.md", "tiltak/1-1-8.md"]
+    file = redirects[0].file
+    expected = [
+        f"{file}:4:10: omdirigering 1.1.8 fra: siden 'tiltak/1-1-8/' finnes; en omdirigering er "
+        "bare for adresser som ikke brukes lenger",
+        f"{file}:8:10: omdirigering gammel-side/ fra: siden 'gammel-side/' finnes; en omdirigering "
+        "er bare for adresser som ikke brukes lenger",
+        f"{file}:9:10: omdirigering gammel-side/ til: siden 'om-planen/' finnes ikke (tillatt: en "
+        "side på nettstedet, for eksempel 'om-planen/')"]
+    urls = {page_url(p) for p in docs} | {page_url(p) for p, _ in generated_pages(plan)}
+    assert page_problems(redirects, urls) == expected
+    with pytest.raises(PageClash) as caught:
+        generated_files(plan, docs, "/")
+    assert str(caught.value) == "\n".join(expected)
