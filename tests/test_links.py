@@ -337,7 +337,8 @@ def test_redirect_pages_send_each_old_address_on(valid_redirects):
     _, redirects = valid_redirects
     assert redirect_pages(redirects, "https://plan.eksempel.no/sti/") == [
         ("tiltak/1-1-8/index.html",
-         REDIRECT_PAGE.format(url="../1-1-7/", canonical="https://plan.eksempel.no/sti/tiltak/1-1-7/")),
+         REDIRECT_PAGE.format(url="../1-1-7/",
+                              canonical="https://plan.eksempel.no/sti/tiltak/1-1-7/")),
         ("delmal/2-4/index.html",
          REDIRECT_PAGE.format(url="../2-3/", canonical="https://plan.eksempel.no/sti/delmal/2-3/")),
         ("gammel-side/index.html",

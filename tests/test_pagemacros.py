@@ -201,9 +201,8 @@ def test_followup_groups_the_never_reported_by_goal_in_plan_order(env):
         ("1.1", ["1.1.3", "1.1.4", "1.1.5", "1.1.6", "1.1.7"]), ("1.2", ["1.2.1", "1.2.3"]),
         ("1.3", ["1.3.1", "1.3.2"]), ("2.1", ["2.1.1", "2.1.2"]),
         ("2.2", ["2.2.1", "2.2.2", "2.2.3", "2.2.4"]), ("2.3", ["2.3.1"]), ("3.1", ["3.1.1"]),
-        ("3.2", ["3.2.2"]), ("3.3", ["3.3.2", "3.3.3"]), ("3.5", ["3.5.1"]), ("4.1", ["4.1.1",
-                                                                                    "4.1.2"]),
-        ("4.2", ["4.2.1"]), ("4.3", ["4.3.1"])]
+        ("3.2", ["3.2.2"]), ("3.3", ["3.3.2", "3.3.3"]), ("3.5", ["3.5.1"]),
+        ("4.1", ["4.1.1", "4.1.2"]), ("4.2", ["4.2.1"]), ("4.3", ["4.3.1"])]
     assert re.findall(r'<h3 id="([^"]+)">(.*?)</h3>', followup) == [
         ("ikke-oppdatert", "Ikke oppdatert på over 180 dager (2)"),
         ("aldri-rapportert", "Ikke rapportert ennå (25)")]
@@ -214,9 +213,9 @@ def test_followup_groups_the_never_reported_by_goal_in_plan_order(env):
 def test_distribution_legend_and_areas_render_their_tables_and_lists(env):
     page = mkdocs_page("omrader/", "omrader/index.md")
     distribution = env.on(page, "statusfordeling")
-    assert re.findall(r'<tr class="plan-distribution--(\w+)"><th scope="row">(?:<a href="([^"]*)">)?',
-                      distribution)[:3] == [("plan", ""), ("area", "mangfold/"),
-                                            ("goal", "../delmal/1-1/")]
+    rows = r'<tr class="plan-distribution--(\w+)"><th scope="row">(?:<a href="([^"]*)">)?'
+    assert re.findall(rows, distribution)[:3] == [("plan", ""), ("area", "mangfold/"),
+                                                  ("goal", "../delmal/1-1/")]
     legend = env.on(page, "statusforklaring")
     assert re.findall(r'data-status="([^"]+)"', legend) == [
         "ikke-startet", "pagar", "lopende", "fullfort", "utsatt", "ikke-viderefort",
@@ -246,7 +245,8 @@ def test_measure_page_links_on_mkdocs(env):
     page = env.on(mkdocs_page("tiltak/1-1-1/", "tiltak/1-1-1.md"), "tiltaksside", "1.1.1")
     assert hrefs(element(page, "p", "plan-context")) == ["../../omrader/mangfold/",
                                                          "../../delmal/1-1/"]
-    status = re.search(r'<p><span class="plan-item__label">Status nå:</span>.*?</p>', page).group(0)
+    status = re.search(r'<p><span class="plan-item__label">Status nå:</span>.*?</p>',
+                       page).group(0)
     assert re.findall(r'<a class="(plan-report|plan-edit)" href="([^"]+)">', status) == [
         ("plan-report", f"{EXAMPLE_REPO}/issues/new?template=meld-status.yml&amp;tiltak=1.1.1"
                         "&amp;title=Status%20for%20tiltak%201.1.1"),
@@ -270,7 +270,8 @@ def test_measure_page_links_on_zensical_are_relative_to_the_markdown_file(env):
 def test_measure_page_without_a_repository_has_no_report_or_edit_link(make_env):
     env = make_env()
     page = env.on(mkdocs_page("tiltak/1-1-1/", "tiltak/1-1-1.md"), "tiltaksside", "1.1.1")
-    status = re.search(r'<p><span class="plan-item__label">Status nå:</span>.*?</p>', page).group(0)
+    status = re.search(r'<p><span class="plan-item__label">Status nå:</span>.*?</p>',
+                       page).group(0)
     assert "<a " not in status
     assert re.findall(COPY, page) == ["/tiltak/1-1-1/"]
 
