@@ -587,6 +587,26 @@ def test_a_file_the_writer_cannot_edit_is_a_clear_error(data, monkeypatch):
         f"automatisk (fant ikke '-' foran innslaget på linje 14); legg dem inn for hånd")
 
 
+
+def test_a_report_the_writer_refuses_is_answered_with_its_errors_inside_the_list(data,
+                                                                                 monkeypatch):
+    """The errors stand in a code block indented under the list item, blank lines left empty."""
+    from macros import logwriter
+
+    def cannot(text, reports):
+        raise ValueError("fant ikke '-' foran innslaget\n\npå linje 14")
+
+    monkeypatch.setattr(logwriter, "append_entries", cannot)
+    before = folder_hash(data)
+    outcome = meld_status(BODY, data, TODAY)
+    assert not outcome.accepted and folder_hash(data) == before
+    assert outcome.reply == (
+        "**Statusmeldingen ble ikke lagt inn.** Rett dette ved å redigere saken, så prøves den på "
+        "nytt:\n\n- Endringen besto ikke sjekken av dataene:\n\n  ```text\n  Fant 1 feil i "
+        f"dataene. Ingenting ble publisert.\n  {(data / AREA).as_posix()}:1:1: kan ikke legge "
+        "til logginnslag i denne filen automatisk (fant ikke '-' foran innslaget\n\n  på linje "
+        "14); legg dem inn for hånd\n  ```\n\nIngenting er endret.\n")
+
 # Refused reports through the command ---------------------------------------------------------
 
 NAMES = "'Ikke startet', 'Pågår', 'Løpende', 'Fullført', 'Utsatt', 'Ikke videreført'"

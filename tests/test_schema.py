@@ -8,14 +8,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from jsonschema import Draft7Validator
+from jsonschema import Draft7Validator, ValidationError
 
 from conftest import EXAMPLE_DATA, FIXTURES, ROOT
 from macros.errors import DataErrors
 from macros.load import SCHEMA_DIR, data_files, load_plan
 from macros.opendata import published_files
 from macros.read import read_document
-from macros.validate import inline_refs, schema_validator
+from macros.validate import MESSAGES, Failure, inline_refs, schema_validator
 from helpers import BAD, BAD_CASES, overlay
 
 SCHEMAS = {name: json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
@@ -198,3 +198,28 @@ def test_the_fallback_message_shows_the_rule_with_its_letters_as_written(tmp_pat
         "omrader/1-mangfold.yaml:4:9: område 1 tittel: oppfyller ikke regelen 'not' i skjemaet "
         "({\"enum\": [\"Mangfold\", \"Språk\"]})",
     ]
+
+
+def test_a_format_added_to_a_schema_is_enforced_in_norwegian(tmp_path):
+    """No schema uses `format` today; one that does gets a Norwegian message with an example."""
+    def titles_as_email(schema: dict) -> None:
+        schema["properties"]["tittel"]["format"] = "email"
+
+    assert _messages(*_with_schema(tmp_path, titles_as_email))[:1] == [
+        "omrader/1-mangfold.yaml:4:9: område 1 tittel: 'Mangfold' er ikke gyldig: skal være en "
+        "e-postadresse, for eksempel post@eksempel.no"]
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("date", "en dato som finnes, år-måned-dag, for eksempel 2025-03-14"),
+    ("date-time", "dato og klokkeslett, for eksempel 2025-03-14T12:00:00+01:00"),
+    ("email", "en e-postadresse, for eksempel post@eksempel.no"),
+    ("uri", "en fullstendig adresse, for eksempel https://eksempel.no/"),
+    ("ipv4", "på formatet ipv4"),
+], ids=["date", "date-time", "email", "uri", "ipv4"])
+def test_every_format_has_a_norwegian_example(name, expected):
+    """jsonschema checks date-time and uri only with extra packages, so the message is tested
+    on its own here, for each format a schema may name."""
+    error = ValidationError("", validator="format", validator_value=name, instance="x")
+    assert MESSAGES["format"](Failure(error, "x", None)) == \
+        f"'x' er ikke gyldig: skal være {expected}"
