@@ -142,7 +142,7 @@ def _read_as(value: Any, source: str | None) -> str:
         return _number(value, source)
     if value is None:
         return "tom verdi"
-    return _kind(value)
+    return TYPE_NAMES.get(_json_type(value), "noe annet")
 
 
 # Python type → JSON Schema type of a value read from YAML; bool before int (True is an int).
@@ -150,11 +150,10 @@ JSON_TYPES = ((bool, "boolean"), (int, "integer"), (float, "number"), (str, "str
               (list, "array"), (dict, "object"))
 
 
-def _kind(value: Any) -> str:
-    """What YAML read, in words ("en liste"); "noe annet" for a value JSON has no type for, such
-    as a `!!set` or `!!binary` one (not "tom", the word for a value that is not there)."""
-    return next((TYPE_NAMES[name] for kind, name in JSON_TYPES if isinstance(value, kind)),
-                "noe annet")
+def _json_type(value: Any) -> str:
+    """The JSON Schema type of a value, or "" for one JSON has no type for, such as a `!!set`
+    or `!!binary` value (which the messages then call "noe annet", not "tom")."""
+    return next((name for kind, name in JSON_TYPES if isinstance(value, kind)), "")
 
 
 def _type(f: Failure) -> str:
@@ -175,7 +174,7 @@ def _type(f: Failure) -> str:
         return f"må være {wanted}, ikke tekst; skriv tallet uten anførselstegn"
     if f.source is not None:
         return f"må være {wanted}, men YAML leser {f.source} som {_read_as(f.value, f.source)}"
-    return f"må være {wanted}, ikke {_kind(f.value)}"
+    return f"må være {wanted}, ikke {TYPE_NAMES.get(_json_type(f.value), 'noe annet')}"
 
 
 def _is_blank(value: Any) -> bool:
