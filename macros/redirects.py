@@ -130,7 +130,7 @@ def redirect_pages(redirects: tuple[Redirect, ...], site_url: str) -> list[tuple
     """(site path of the old address's index.html, HTML) for every redirect."""
     template = environment().get_template(TEMPLATE)
     return [(f"{r.source_url}index.html",
-             template.render(redirect=r, url=relative(r.target_url, r.source_url),
+             template.render(url=relative(r.target_url, r.source_url),
                              canonical=absolute(r.target_url, site_url)))
             for r in redirects]
 
