@@ -23,6 +23,7 @@ from macros.load import load_plan
 from macros.pagemacros import FRAGMENT_MACROS, define_env, on_post_build
 from macros.qr import qr_svg
 from macros.redirects import REDIRECTS_FILE
+from macros.render import Renderer
 
 TODAY = dt.date.fromisoformat(BUILD_DATE)
 SITE_URL = "https://plan.eksempel.no/sti/"
@@ -193,6 +194,19 @@ def test_open_data_links_every_file_and_states_the_licence(env, make_env):
         "Lisensen for dataene er ikke bestemt ennå. Spør Norsk kulturskoleråd Oslo og Viken før "
         "du bruker dataene videre.")
 
+
+
+def test_open_data_links_on_zensical_are_relative_to_the_markdown_file(env):
+    files = env.on(zensical_page("apne-data/", "apne-data.md"), "apne_data")
+    assert hrefs(files) == ["data/plan.json", "data/tiltak.csv",
+                            "data/schema/plan-json.schema.json", "data/schema/plan.schema.json",
+                            "data/schema/omrade.schema.json"]
+
+
+def test_a_renderer_without_a_site_address_links_from_the_site_root():
+    plan = load_plan(EXAMPLE_DATA, TODAY)
+    renderer = Renderer(plan, "tiltak/1-1-1/")
+    assert renderer.permalink(plan.measures_by_id["1.1.1"]) == "/tiltak/1-1-1/"
 
 def test_followup_groups_the_never_reported_by_goal_in_plan_order(env):
     followup = env.on(mkdocs_page("oversikt/", "oversikt.md"), "trenger_oppfolging")
