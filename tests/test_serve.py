@@ -269,6 +269,17 @@ def test_preview_shows_a_build_error_that_is_not_in_the_data(tmp_path):
     assert {p.read_text(encoding="utf-8") for p in written} == {page}
 
 
+def test_preview_pages_are_written_as_utf8_whatever_the_locale(tmp_path, windows_locale):
+    from macros.preview import Problem, render_error_page, show_errors
+
+    problems = [Problem("", "siden «Mangfold» mangler – se docs/")]
+    site, docs = tmp_path / "site", tmp_path / "docs"
+    docs.mkdir()
+    written = show_errors(site, docs, problems)
+    assert written == [site / "404.html"]
+    assert written[0].read_bytes() == render_error_page(problems).encode("utf-8")
+
+
 def test_preview_page_for_data_errors_lists_each_with_its_place(tmp_path, monkeypatch):
     """The page the preview shows for errors in the data, made in this process."""
     from helpers import BAD, overlay
