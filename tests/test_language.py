@@ -286,12 +286,28 @@ def test_every_argument_shows_a_norwegian_name(monkeypatch):
     (["check", "--data"], "python -m macros check: feil: argumentet --data: mangler en verdi"),
     (["check", "--ukjent"], "python -m macros: feil: ukjente argumenter: --ukjent"),
     (["--help=x"], "python -m macros: feil: argumentet -h/--help: tar ingen verdi (fikk 'x')"),
+    # What the user typed is shown as typed, even when it reads like one of argparse's messages.
+    (["check", "expected one argument"],
+     "python -m macros: feil: ukjente argumenter: expected one argument"),
 ])
 def test_usage_errors_are_bokmal(capsys, argv, message):
     code, out, err = _run(capsys, *argv)
     assert code == 2 and out == ""
     assert err.startswith("Bruk: python -m macros")
     assert err.splitlines()[-1].startswith(message), err
+
+
+def test_the_parser_takes_argparse_arguments_by_position_and_a_usage_of_its_own():
+    parser = NorwegianArgumentParser("verktøy", "%(prog)s FIL [FIL ...]")
+    assert (parser.prog, parser.format_usage()) == ("verktøy", "Bruk: verktøy FIL [FIL ...]\n")
+    assert NorwegianArgumentParser(prog="p", usage="%(prog)s ARK").format_usage() == "Bruk: p ARK\n"
+
+
+def test_help_leaves_no_value_in_the_parsed_arguments():
+    # As argparse's own -h: not even when the parser gives every argument a default.
+    assert NorwegianArgumentParser(prog="p").parse_args([]) == argparse.Namespace()
+    assert NorwegianArgumentParser(prog="p", argument_default="standard").parse_args([]) == \
+        argparse.Namespace()
 
 
 def test_every_argparse_message_has_a_translation():
