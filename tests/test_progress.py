@@ -522,6 +522,14 @@ def test_real_site_says_plainly_that_nothing_is_reported(real_site):
     assert document["antall"]["ikke-rapportert"] == 33
 
 
+def test_the_site_config_is_read_without_loading_plugins_or_hooks():
+    """mkdocs.yml's plugins (search, macros) and hooks are not loaded for the settings."""
+    from macros.config import load_site_config
+
+    config = load_site_config()
+    assert (dict(config["plugins"]), config["hooks"]) == ({}, {})
+
+
 def test_settings_for_a_host_without_config_come_from_mkdocs_yml(monkeypatch, tmp_path):
     from macros.config import SiteSettings, load_site_config
 

@@ -60,6 +60,11 @@ def log(folder: Path, measure_id: str) -> list[tuple]:
                   key=lambda e: e[0])
 
 
+def cells(path: Path) -> list[list[object]]:
+    """The value of every cell of the sheet, row by row."""
+    return [[c.value for c in row] for row in load_workbook(path)[SHEET_TITLE].iter_rows()]
+
+
 def test_one_row_per_tiltak_with_locked_grey_columns(sheet, data):
     plan = load_plan(data, TODAY)
     worksheet = load_workbook(sheet)[SHEET_TITLE]
@@ -400,6 +405,20 @@ def test_commands_write_refuse_to_overwrite_and_import(tmp_path, data):
         f"La inn 3 statusmeldinger fra {second}:",
         f"  {data / 'omrader/1-mangfold.yaml'}: tiltak 1.1.3, 1.1.4",
         f"  {data / 'omrader/2-fordypning.yaml'}: tiltak 2.1.1"]
+
+
+def test_rapportskjema_names_the_sheet_by_the_date_and_reads_the_data_given(tmp_path, data,
+                                                                           monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PLAN_DATA_DIR", str(tmp_path / "finnes-ikke"))  # only --data is read
+    name = f"statusrapport-{BUILD_DATE}.xlsx"
+    said = (0, f"Skrev {name} med 33 tiltak. Fyll ut Ny status, Dato, Hva er gjort og eventuelt "
+               f"Lenke på tiltakene du melder, lagre, og les arket inn med make importer "
+               f"FIL={name}\n", "")
+    assert run_main(["rapportskjema", "--data", str(data)]) == said
+    write_sheet(load_plan(data, TODAY), tmp_path / "fasit.xlsx")
+    assert cells(tmp_path / name) == cells(tmp_path / "fasit.xlsx")
+    assert run_main(["rapportskjema", "--overwrite", "--data", str(data)]) == said
 
 
 @pytest.mark.parametrize("content,name", [(b"Nummer;Ny status\n", "ark.xlsx"),
