@@ -61,7 +61,7 @@ def form_fields(form: Path = FORM_FILE) -> list[FormField]:
     fields = []
     for element in data.get("body", []):
         if element.get("type") in SUBMITTED_TYPES and element.get("id"):
-            attributes = element.get("attributes", {})
+            attributes = element["attributes"]
             fields.append(FormField(element["id"], str(attributes["label"]).strip(),
                                     element["type"], tuple(attributes.get("options", ()))))
     return fields

@@ -11,11 +11,13 @@ from pathlib import Path
 from macros.__main__ import main
 
 
-def run_main(args: list[str], stdin: str = "") -> tuple[int, str, str]:
-    """`python -m macros ARGS` with `stdin`; returns the exit code, stdout and stderr."""
+def run_main(args: list[str], stdin: str | bytes = "") -> tuple[int, str, str]:
+    """`python -m macros ARGS` with `stdin` (text as UTF-8, or the bytes given); returns the exit
+    code, stdout and stderr."""
     out, err = io.StringIO(), io.StringIO()
     saved = sys.stdin, sys.stdout, sys.stderr
-    sys.stdin = io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8")), encoding="utf-8")
+    raw = stdin if isinstance(stdin, bytes) else stdin.encode("utf-8")
+    sys.stdin = io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8")
     sys.stdout, sys.stderr = out, err
     try:
         code = main(args)

@@ -23,10 +23,12 @@ from commandline import folder_hash, run_main
 from conftest import BUILD_DATE, EXAMPLE_DATA, ROOT
 from macros.errors import DataErrors
 from macros.formlink import FORM_FILE, report_url
-from macros.issueform import code_block, code_span, form_fields, meld_status, parse_body
+from macros.issueform import (FormField, Outcome, code_block, code_span, form_fields, meld_status,
+                              parse_body)
 from macros.load import load_plan
 from macros.logwriter import (LogReport, append_entries, entry_text, fits_literal_block,
                               flow_entry, new_texts, write_reports, yaml_string)
+from macros.reports import report_link, report_text
 
 TODAY = dt.date.fromisoformat(BUILD_DATE)
 AREA = "omrader/1-mangfold.yaml"
@@ -75,6 +77,22 @@ def body(**values: str) -> str:
                        for f in form_fields())
 
 
+def form_variant(tmp_path: Path, change) -> Path:
+    """A copy of the form file with `change` applied to its parsed YAML."""
+    form = yaml.safe_load(FORM_FILE.read_text(encoding="utf-8"))
+    change(form)
+    path = tmp_path / "meld-status.yml"
+    path.write_text(yaml.safe_dump(form, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def refused(*problems: str) -> str:
+    """The whole reply to a refused report with these problems."""
+    return ("**Statusmeldingen ble ikke lagt inn.** Rett dette ved å redigere saken, så prøves "
+            "den på nytt:\n\n" + "".join(f"- {p}\n" for p in problems)
+            + "\nIngenting er endret.\n")
+
+
 def only_inserted(old: str, new: str) -> list[str]:
     """The lines `new` adds to `old`; fails if any old line changed or went away."""
     old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
@@ -118,6 +136,44 @@ def test_report_url_prefills_the_tiltak_and_the_title():
         "https://github.com/eier/repo/issues/new?template=meld-status.yml&tiltak=1.1.1"
         "&title=Status%20for%20tiltak%201.1.1")
     assert report_url(None, "1.1.1") is None and report_url("", "1.1.1") is None
+    # Only the slash at the end is taken off the address, no other character.
+    assert report_url("https://git.example.org/eier/plan-X/", "1.1.1") == (
+        "https://git.example.org/eier/plan-X/issues/new?template=meld-status.yml&tiltak=1.1.1"
+        "&title=Status%20for%20tiltak%201.1.1")
+
+
+def test_the_form_is_read_as_utf8_whatever_the_locale(windows_locale):
+    assert form_fields() == [
+        FormField("tiltak", "Tiltak", "input"),
+        FormField("status", "Status", "dropdown", ("Ikke startet", "Pågår", "Løpende", "Fullført",
+                                                   "Utsatt", "Ikke videreført")),
+        FormField("dato", "Dato", "input"), FormField("tekst", "Hva er gjort", "textarea"),
+        FormField("lenke", "Lenke (valgfri)", "input")]
+
+
+def test_a_markdown_element_with_an_id_is_not_a_field(tmp_path):
+    form = form_variant(tmp_path, lambda f: f["body"].insert(0, {
+        "type": "markdown", "id": "forklaring", "attributes": {"value": "Fyll ut alt."}}))
+    assert form_fields(form) == form_fields()
+
+
+def test_a_form_without_fields_is_answered_with_the_field_ids(tmp_path, data):
+    form = tmp_path / "tomt.yml"
+    form.write_text("name: Meld status\ndescription: Uten felter\n", encoding="utf-8")
+    assert form_fields(form) == []
+    assert meld_status(BODY, data, TODAY, form) == Outcome(False, refused(
+        "Fant ingen av feltene «tiltak», «status», «dato», «tekst», «lenke». Bruk skjemaet "
+        "«Meld status», og la overskriftene stå."))
+
+
+def test_a_problem_in_a_field_the_form_lacks_is_named_by_its_id(tmp_path, data):
+    form = form_variant(tmp_path, lambda f: f.update(
+        body=[e for e in f["body"] if e.get("id") != "tekst"]))
+    before = folder_hash(data)
+    outcome = meld_status("### Tiltak\n\n1.1.3\n\n### Status\n\nPågår", data, TODAY, form)
+    assert outcome == Outcome(False, refused(
+        "**tekst**: mangler: skriv kort hva som er gjort eller bestemt"))
+    assert folder_hash(data) == before
 
 
 # Parsing -----------------------------------------------------------------------------------
@@ -127,6 +183,12 @@ def test_parses_a_real_body_with_no_response_fields():
         "tiltak": "1.1.3", "status": "Pågår", "dato": None,
         "tekst": "Første møte: «kulturskoleløftet» er drøftet.\nNeste møte er i mars.",
         "lenke": None}
+
+
+def test_an_empty_section_is_read_as_no_value():
+    assert parse_body("### Tiltak\n### Status\n\nPågår\n\n### Lenke (valgfri)\n",
+                      form_fields()) == {
+        "tiltak": None, "status": "Pågår", "dato": None, "tekst": None, "lenke": None}
 
 
 def test_windows_line_endings_read_the_same():
@@ -150,6 +212,12 @@ def test_a_label_renamed_in_the_form_is_followed(tmp_path, data):
     outcome = meld_status(renamed, data, TODAY, form)
     assert outcome.accepted, outcome.reply
     assert entries(data, "1.1.3")[-1][2] == ("Første møte: «kulturskoleløftet» er drøftet.\n"
+                                             "Neste møte er i mars.")
+    # The command reads the form given with --form.
+    code, reply, err = run_main(["meld-status", "--data", str(data), "--form", str(form)],
+                                renamed.replace("1.1.3", "1.1.4"))
+    assert (code, err) == (0, ""), reply
+    assert entries(data, "1.1.4")[-1][2] == ("Første møte: «kulturskoleløftet» er drøftet.\n"
                                              "Neste møte er i mars.")
 
 
@@ -213,6 +281,56 @@ def test_an_older_date_is_added_and_the_reply_says_the_newer_status_still_shows(
                                              "fortsatt Pågår.")
     plan = load_plan(data, TODAY)
     assert plan.status_of(plan.measures_by_id["1.1.1"]).id == "pagar"
+    assert outcome.reply == (
+        "**Takk! Statusmeldingen for tiltak 1.1.1 er lagt inn.**\n\n"
+        "> Etablere et samarbeid med en relevant tilbyder av sertifisering i "
+        "mangfoldsledelse.\n\n"
+        "- Status: **Utsatt** (før: Pågår)\n- Dato: 5. januar 2026\n\n"
+        "Merk: Tiltaket har en nyere melding fra 15. september 2026, så statusen som vises, er "
+        "fortsatt Pågår.\n\n"
+        "Endringen blir en pull request som en kollega går gjennom. Statusen vises på "
+        "nettstedet når den er godkjent, og da lukkes denne saken. Vil du rette noe før det, "
+        "rediger saken, så lages endringen på nytt.\n")
+
+
+def test_a_report_dated_the_same_day_as_the_newest_gets_no_note(data):
+    outcome = meld_status(body(tiltak="1.1.1", status="Utsatt", dato="2026-09-15"), data, TODAY)
+    assert outcome.reply == (
+        "**Takk! Statusmeldingen for tiltak 1.1.1 er lagt inn.**\n\n"
+        "> Etablere et samarbeid med en relevant tilbyder av sertifisering i "
+        "mangfoldsledelse.\n\n"
+        "- Status: **Utsatt** (før: Pågår)\n- Dato: 15. september 2026\n\n"
+        "Endringen blir en pull request som en kollega går gjennom. Statusen vises på "
+        "nettstedet når den er godkjent, og da lukkes denne saken. Vil du rette noe før det, "
+        "rediger saken, så lages endringen på nytt.\n")
+
+
+def test_a_report_dated_today_is_accepted(data):
+    outcome = meld_status(body(dato=BUILD_DATE), data, TODAY)
+    assert outcome.report == LogReport("1.1.3", TODAY, "pagar", "Møtet er holdt.", None)
+    assert entries(data, "1.1.3") == [(TODAY, "pagar", "Møtet er holdt.", None)]
+
+
+def test_the_day_given_is_today_for_reading_checking_and_writing_the_data(data):
+    later = dt.date(2026, 12, 1)  # a month after PLAN_BUILD_DATE
+    write_reports([LogReport("1.1.3", dt.date(2026, 11, 15), "pagar", "Startet.")], data, later)
+    outcome = meld_status(body(dato="2026-11-20", status="Fullført", tekst="Ferdig."), data,
+                          later)
+    assert outcome == Outcome(
+        True,
+        "**Takk! Statusmeldingen for tiltak 1.1.3 er lagt inn.**\n\n"
+        "> Vurdere å søke eksterne midler til finansiering.\n\n"
+        "- Status: **Fullført** (før: Pågår)\n- Dato: 20. november 2026\n\n"
+        "Endringen blir en pull request som en kollega går gjennom. Statusen vises på "
+        "nettstedet når den er godkjent, og da lukkes denne saken. Vil du rette noe før det, "
+        "rediger saken, så lages endringen på nytt.\n",
+        LogReport("1.1.3", dt.date(2026, 11, 20), "fullfort", "Ferdig.", None),
+        "Status for tiltak 1.1.3: Fullført\n\nMeldt med skjemaet «Meld status», datert "
+        "2026-11-20.\n")
+    log = load_plan(data, later).measures_by_id["1.1.3"].log
+    assert [(e.date, e.status.id, e.text) for e in log] == [
+        (dt.date(2026, 11, 20), "fullfort", "Ferdig."),
+        (dt.date(2026, 11, 15), "pagar", "Startet.")]
 
 
 def test_status_by_id_and_tiltak_written_as_text_are_understood(data):
@@ -620,6 +738,9 @@ REFUSED = {
                                  "tiltakene i det, for eksempel 1.2.1"),
     "no-tiltak": (dict(tiltak=""), "**Tiltak**: mangler: skriv nummeret på tiltaket, for "
                                    "eksempel 1.1.1"),
+    "near-status-id": (dict(status="pagaar"),
+                       f"**Status**: `pagaar` er ikke en status – mente du 'Pågår'? "
+                       f"(tillatt: {NAMES})"),
     "typo-status": (dict(status="Fulført"),
                     f"**Status**: `Fulført` er ikke en status – mente du 'Fullført'? "
                     f"(tillatt: {NAMES})"),
@@ -644,6 +765,19 @@ REFUSED = {
     "email": (dict(lenke="ola@example.org"),
               f"**Lenke (valgfri)**: `ola@example.org` er ikke en lenke som kan brukes; skriv "
               f"mailto: foran en e-postadresse {LINK_RULE}"),
+    "space-in-link": (dict(lenke="https://example.org/a b"),
+                      f"**Lenke (valgfri)**: `https://example.org/a b` er ikke en lenke som kan "
+                      f"brukes {LINK_RULE}"),
+    "bare-mailto": (dict(lenke="mailto:"),
+                    f"**Lenke (valgfri)**: `mailto:` er ikke en lenke som kan brukes {LINK_RULE}"),
+    "word": (dict(lenke="sluttrapporten"),
+             f"**Lenke (valgfri)**: `sluttrapporten` er ikke en lenke som kan brukes {LINK_RULE}"),
+    "email-in-capitals": (dict(lenke="Ola@Example.NO"),
+                          f"**Lenke (valgfri)**: `Ola@Example.NO` er ikke en lenke som kan "
+                          f"brukes; skriv mailto: foran en e-postadresse {LINK_RULE}"),
+    "domain-in-capitals": (dict(lenke="WWW.EXAMPLE.ORG"),
+                           f"**Lenke (valgfri)**: `WWW.EXAMPLE.ORG` er ikke en lenke som kan "
+                           f"brukes; skriv https:// foran {LINK_RULE}"),
     "not-the-form": (None, "Fant ingen av feltene «Tiltak», «Status», «Dato», «Hva er gjort», "
                            "«Lenke (valgfri)». Bruk skjemaet «Meld status», og la "
                            "overskriftene stå."),
@@ -658,10 +792,9 @@ def test_a_bad_report_is_refused_in_bokmal_and_data_is_untouched(data, case):
     code, reply, err = run_main(["meld-status", "--data", str(data)], text)
     assert code == 1
     assert folder_hash(data) == before
-    lines = reply.splitlines()
-    assert lines[0] == ("**Statusmeldingen ble ikke lagt inn.** Rett dette ved å redigere "
-                        "saken, så prøves den på nytt:")
-    assert lines[2:] == [f"- {expected}", "", "Ingenting er endret."]
+    assert reply == refused(expected)
+    assert reply.splitlines()[0] == ("**Statusmeldingen ble ikke lagt inn.** Rett dette ved å "
+                                     "redigere saken, så prøves den på nytt:")
     assert err == ""
 
 
@@ -686,6 +819,7 @@ def test_data_with_errors_already_is_refused_without_a_change(data):
         f"ble publisert.\n{path}:10:13: det 1. tiltaket under delmål 2.1 id: må være tekst, men "
         "YAML leser 2.10 som tallet 2,1; sett verdien i anførselstegn: \"2.10\"\n```\n\n"
         "Ingenting er endret.\n")
+    assert meld_status(BODY, data, TODAY) == Outcome(False, reply)
 
 
 def test_no_traceback_even_when_the_tool_fails(data):
@@ -700,6 +834,49 @@ def test_no_traceback_even_when_the_tool_fails(data):
     assert "Traceback" not in result.stdout + result.stderr
 
 
+def test_a_tool_failure_is_one_line_for_the_issue_and_the_details_on_stderr(data):
+    form = data / "finnes-ikke.yml"
+    before = folder_hash(data)
+    assert run_main(["meld-status", "--data", str(data), "--form", str(form)], BODY) == (
+        2, "**Statusmeldingen ble ikke lagt inn** på grunn av en feil i verktøyet "
+           "(FileNotFoundError). Be en administrator se på kjøringen.\n",
+        f"Intern feil: FileNotFoundError: [Errno 2] No such file or directory: '{form}'\n")
+    assert folder_hash(data) == before
+
+
+def test_bytes_that_are_not_utf8_are_replaced_not_a_failure(data):
+    latin1 = BODY.encode("utf-8").replace("Neste møte".encode("utf-8"), b"Neste m\xf8te")
+    code, reply, err = run_main(["meld-status", "--data", str(data)], latin1)
+    assert (code, err) == (0, ""), reply
+    assert entries(data, "1.1.3")[-1][2] == ("Første møte: «kulturskoleløftet» er drøftet.\n"
+                                             "Neste m\ufffdte er i mars.")
+
+
+def test_a_check_that_stops_the_write_is_told_in_the_reply(data, monkeypatch):
+    from macros import logwriter
+
+    def cannot(text, reports):
+        raise ValueError("fant ikke '-' foran innslaget på linje 14")
+
+    monkeypatch.setattr(logwriter, "append_entries", cannot)
+    before = folder_hash(data)
+    assert meld_status(BODY, data, TODAY) == Outcome(False, refused(
+        "Endringen besto ikke sjekken av dataene:\n\n"
+        "  ```text\n  Fant 1 feil i dataene. Ingenting ble publisert.\n"
+        f"  {(data / AREA).as_posix()}:1:1: kan ikke legge til logginnslag i denne filen "
+        "automatisk (fant ikke '-' foran innslaget på linje 14); legg dem inn for hånd\n  ```"))
+    assert folder_hash(data) == before
+
+
+def test_the_message_file_is_utf8_whatever_the_locale(tmp_path, data, windows_locale):
+    message = tmp_path / "melding.txt"
+    code, reply, err = run_main(["meld-status", "--data", str(data), "--message-file",
+                                 str(message)], BODY)
+    assert (code, err) == (0, ""), reply
+    assert message.read_bytes() == ("Status for tiltak 1.1.3: Pågår\n\nMeldt med skjemaet "
+                                    "«Meld status», datert 2026-11-01.\n").encode("utf-8")
+
+
 def test_message_file_is_written_only_when_accepted(tmp_path, data):
     message = tmp_path / "melding.txt"
     assert run_main(["meld-status", "--data", str(data), "--message-file", str(message)],
@@ -707,6 +884,18 @@ def test_message_file_is_written_only_when_accepted(tmp_path, data):
     assert not message.exists()
     assert run_main(["meld-status", "--data", str(data), "--message-file", str(message)], BODY)[0] == 0
     assert message.read_text(encoding="utf-8").splitlines()[0] == "Status for tiltak 1.1.3: Pågår"
+
+
+# The fields of a report (reports.py), shared by the form and the spreadsheet ----------------
+
+def test_http_and_mailto_links_are_accepted_as_written():
+    assert report_link("http://example.org/referat") == ("http://example.org/referat", None)
+    assert report_link(" mailto:post@example.org ") == ("mailto:post@example.org", None)
+
+
+def test_every_kind_of_line_break_in_a_text_becomes_one_newline():
+    assert report_text(" Linje 1\r\nLinje 2\rLinje 3\nLinje 4 ") == (
+        "Linje 1\nLinje 2\nLinje 3\nLinje 4", None)
 
 
 def test_code_span_shows_any_text_inert():
