@@ -856,15 +856,17 @@ def test_a_check_that_stops_the_write_is_told_in_the_reply(data, monkeypatch):
     from macros import logwriter
 
     def cannot(text, reports):
-        raise ValueError("fant ikke '-' foran innslaget på linje 14")
+        raise ValueError("fant ikke '-' foran innslaget:\n\nlogg: []")
 
     monkeypatch.setattr(logwriter, "append_entries", cannot)
     before = folder_hash(data)
+    # The report is indented under its list item; an empty line stays empty.
     assert meld_status(BODY, data, TODAY) == Outcome(False, refused(
         "Endringen besto ikke sjekken av dataene:\n\n"
         "  ```text\n  Fant 1 feil i dataene. Ingenting ble publisert.\n"
         f"  {(data / AREA).as_posix()}:1:1: kan ikke legge til logginnslag i denne filen "
-        "automatisk (fant ikke '-' foran innslaget på linje 14); legg dem inn for hånd\n  ```"))
+        "automatisk (fant ikke '-' foran innslaget:\n\n  logg: []); legg dem inn for hånd\n"
+        "  ```"))
     assert folder_hash(data) == before
 
 
