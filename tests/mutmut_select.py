@@ -11,11 +11,17 @@ and a build per mutant would take minutes. So:
 - tests/test_html.py is deselected: it checks the HTML checker (Java, in .venv/vnu/), no code
   of macros/, and mutmut's copy has no .venv/;
 - any other test that starts a child process other than git is skipped at that moment (also a
-  build asked for while the test runs, e.g. with `request.getfixturevalue`).
+  build asked for while the test runs, e.g. with `request.getfixturevalue`);
+- a test that changes the project's own files (data/, docs/, the fixtures …) or leaves a new
+  file in the project folder fails, and mutmut's copy is put back from the project: a mutant
+  that makes a command write to data/ instead of a test's folder is then killed, and the tests
+  of every later mutant still see the real data (before this, they failed on the changed data
+  and counted later mutants as killed when nothing they tested had gone wrong).
 """
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -28,6 +34,11 @@ BUILDS = frozenset({"site_for", "shared"})
 TOOL_MODULES = frozenset({"test_html.py"})
 # Child processes that run no code of macros/: the tests' own git repositories.
 ALLOWED = frozenset({"git"})
+
+# What tests read from the project and must never change; mutmut runs in mutants/, a copy.
+ROOT = Path(__file__).resolve().parents[1]
+PROTECTED = ("data", "docs", "overrides", "tests/fixtures", "mkdocs.yml", "README.md",
+             "CONTRIBUTING.md", ".github")
 
 _in_test = False
 _original_init = subprocess.Popen.__init__
@@ -65,3 +76,48 @@ def pytest_collection_modifyitems(config, items) -> None:
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept
+
+
+def _state() -> tuple[frozenset[str], dict[str, tuple[int, int]]]:
+    """The project folder's top-level names, and the size and time of every protected file."""
+    files: dict[str, tuple[int, int]] = {}
+    for name in PROTECTED:
+        top = ROOT / name
+        for path in (top.rglob("*") if top.is_dir() else [top]):
+            if path.is_file():
+                stat = path.stat()
+                files[path.relative_to(ROOT).as_posix()] = (stat.st_size, stat.st_mtime_ns)
+    return frozenset(p.name for p in ROOT.iterdir()), files
+
+
+def _restore(names: frozenset[str]) -> None:
+    """Put mutmut's copy back as the project has it: the protected paths copied afresh from
+    the project (the folder mutants/ lies in), and new top-level files and folders removed."""
+    for path in ROOT.iterdir():
+        if path.name not in names:
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+    if ROOT.name != "mutants":
+        return  # not mutmut's copy: nothing to restore from
+    for name in PROTECTED:
+        source, target = ROOT.parent / name, ROOT / name
+        if target.is_dir():
+            shutil.rmtree(target)
+        elif target.exists():
+            target.unlink()
+        if source.is_dir():
+            shutil.copytree(source, target)
+        elif source.exists():
+            shutil.copy2(source, target)
+
+
+@pytest.fixture(autouse=True)
+def project_untouched():
+    """Fail a test that changed the project's own files, after putting them back."""
+    names, files = _state()
+    yield
+    now_names, now_files = _state()
+    if (now_names, now_files) != (names, files):
+        changed = sorted((now_names ^ names) | {path for path in files.keys() | now_files.keys()
+                                                if files.get(path) != now_files.get(path)})
+        _restore(names)
+        pytest.fail(f"testen endret prosjektets egne filer: {', '.join(changed)}")
