@@ -366,6 +366,7 @@ def test_every_kind_of_disagreement_is_found(tmp_path, edit, expected):
 # Checks: wrong periods and snapshots are data errors --------------------------------------
 
 PLAN_FILE = "plan.yaml"
+PLAN_TEXT = (PERIOD_DATA / PLAN_FILE).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("old,new,expected", [
@@ -460,10 +461,68 @@ SNAPSHOT_FILE = "perioder/2024-2025.yaml"
       "data/perioder/2024-2025.yaml:21:23: det 2. tiltaket status_ved_start: ukjent status "
       "'ferdig' (tillatt: 'ikke-startet', 'pagar', 'lopende', 'fullfort', 'utsatt', "
       "'ikke-viderefort', 'ikke-rapportert')"]),
+    ({SNAPSHOT_FILE: ("fra: 2024-06-01", "fra: 2024-06-31")},
+     ["data/perioder/2024-2025.yaml:6:6: fra: '2024-06-31' er ikke en dato som finnes "
+      "(år-måned-dag, for eksempel 2025-03-14)"]),
+    ({SNAPSHOT_FILE: ("til: 2025-05-31", "til: 2025-02-29")},
+     ["data/perioder/2024-2025.yaml:7:6: til: '2025-02-29' er ikke en dato som finnes "
+      "(år-måned-dag, for eksempel 2025-03-14)"]),
+    ({SNAPSHOT_FILE: ("fastsatt: 2025-06-15", "fastsatt: 2025-13-15")},
+     ["data/perioder/2024-2025.yaml:8:11: fastsatt: '2025-13-15' er ikke en dato som finnes "
+      "(år-måned-dag, for eksempel 2025-03-14)"]),
+    ({SNAPSHOT_FILE: ("      - dato: 2024-09-10", "      - dato: 2024-09-31")},
+     ["data/perioder/2024-2025.yaml:14:15: tiltak 1.1.1 logg[1].dato: '2024-09-31' er ikke en "
+      "dato som finnes (år-måned-dag, for eksempel 2025-03-14)"]),
+    # An entry's status is one that was reported: 'ikke-rapportert' is not allowed there.
+    ({SNAPSHOT_FILE: ("        status: pagar", "        status: ferdig")},
+     ["data/perioder/2024-2025.yaml:15:17: tiltak 1.1.1 logg[1].status: ukjent status 'ferdig' "
+      "(tillatt: 'ikke-startet', 'pagar', 'lopende', 'fullfort', 'utsatt', 'ikke-viderefort')"]),
+    # Fixed before it began: the period then ends on the day it was fixed, so every entry in
+    # it is outside.
+    ({SNAPSHOT_FILE: ("fastsatt: 2025-06-15", "fastsatt: 2024-05-15")},
+     ["data/perioder/2024-2025.yaml:8:11: fastsatt: 2024-05-15 er før perioden begynte "
+      "(2024-06-01)"] + [
+      f"data/perioder/2024-2025.yaml:{line}:15: tiltak {ident} logg[{n}].dato: {day} er "
+      f"utenfor perioden som ble fastsatt (2024-06-01 til 2024-05-15)"
+      for line, ident, n, day in ((14, "1.1.1", 1, "2024-09-10"), (18, "1.1.1", 2, "2025-03-01"),
+                                  (25, "1.1.2", 1, "2024-06-01"), (28, "1.1.2", 2, "2025-05-31"),
+                                  (55, "1.2.1", 1, "2025-01-15"))]),
+    # Fixed a day before it ended: the entry on its last day is after the day it was fixed.
+    ({SNAPSHOT_FILE: ("fastsatt: 2025-06-15", "fastsatt: 2025-05-30")},
+     ["data/perioder/2024-2025.yaml:28:15: tiltak 1.1.2 logg[2].dato: 2025-05-31 er utenfor "
+      "perioden som ble fastsatt (2024-06-01 til 2025-05-30)"]),
+    ({PLAN_FILE: (re.search(r"perioder:\n(?:  .*\n)+", PLAN_TEXT).group(0), "")},
+     ["data/perioder/2024-2025.yaml:5:10: periode: perioden '2024-2025' finnes ikke under "
+      "perioder i data/plan.yaml (perioder: ingen); en fastsatt periode må stå der"]),
+    ({SNAPSHOT_FILE: ('  - id: "1.1.3"', '  - id: "1.1.2"')},
+     ['data/perioder/2024-2025.yaml:31:9: tiltak 1.1.2 id: tiltaket står to ganger (første gang '
+      'på linje 21)']),
+    ({SNAPSHOT_FILE: ('periode: "2024-2025"', 'periode: ["2024-2025"]')},
+     ["data/perioder/2024-2025.yaml:5:10: periode: må være tekst, ikke en liste"]),
 ], ids=["ukjent-status", "melding-utenfor", "endrede-datoer", "feil-filnavn", "ukjent-periode",
-        "mangler-fastsatt", "tiltak-to-ganger", "mangler-skjemalinje", "tiltak-uten-id"])
+        "mangler-fastsatt", "tiltak-to-ganger", "mangler-skjemalinje", "tiltak-uten-id",
+        "fra-finnes-ikke", "til-finnes-ikke", "fastsatt-finnes-ikke", "meldingsdato-finnes-ikke",
+        "ukjent-meldingsstatus", "fastsatt-foer-fra", "fastsatt-foer-til", "ingen-perioder",
+        "tiltak-to-ganger-senere", "periode-ikke-tekst"])
 def test_a_wrong_snapshot_is_a_located_norwegian_error(tmp_path, edits, expected):
     assert _errors(_copy(tmp_path, edits)) == expected
+
+
+def test_snapshot_errors_are_reported_under_the_periods_rule(tmp_path):
+    folder = _copy(tmp_path, {SNAPSHOT_FILE: ('periode: "2024-2025"', 'periode: "2025-2026"')})
+    with pytest.raises(DataErrors) as caught:
+        load_plan(folder, TODAY)
+    assert [(e.line, e.rule) for e in caught.value.errors] == [
+        (5, "perioder"), (6, "perioder"), (7, "perioder")]
+
+
+def test_a_snapshot_is_checked_when_plan_yaml_is_not_a_mapping():
+    """plan.yaml that is a list (its schema reports that) has no periods for the snapshot."""
+    errors = periodcheck.check_snapshot({"periode": "a"}, lambda path: (5, 10), "a.yaml", "a",
+                                        ["perioder"], [])
+    assert [(str(e), e.rule) for e in errors] == [
+        ("a.yaml:5:10: periode: perioden 'a' finnes ikke under perioder i data/plan.yaml "
+         "(perioder: ingen); en fastsatt periode må stå der", "perioder")]
 
 
 def test_every_error_in_every_file_is_reported_in_one_run(tmp_path):
