@@ -142,6 +142,23 @@ def test_an_invisible_control_character_is_named_and_located(tmp_path):
         "usynlig)"]
 
 
+def test_the_advice_on_a_comment_after_a_value_escapes_its_double_quotes(tmp_path):
+    doc = _read(tmp_path, 'a: 1\nt: Hun sa "ja" # på møtet\n')
+    assert doc.value == {"a": 1, "t": 'Hun sa "ja"'}
+    assert [str(e).partition(":")[2] for e in doc.errors] == [
+        "2:4: t: YAML leser alt fra # som en kommentar, så «# på møtet» blir borte; skal det stå "
+        "i verdien, sett hele verdien i anførselstegn: \"Hun sa \\\"ja\\\" # på møtet\". Er "
+        "det en kommentar, flytt den til en egen linje"]
+
+
+@pytest.mark.parametrize("text", ["--- # bare en kommentar", "--- # bare en kommentar\n"],
+                         ids=["uten-linjeskift", "med-linjeskift"])
+def test_a_comment_after_the_document_start_on_the_last_line_is_no_error(tmp_path, text):
+    """The empty document's value ends past the last line: nothing follows it."""
+    doc = _read(tmp_path, text)
+    assert (doc.value, doc.errors) == (None, [])
+
+
 def _mark(line: int, column: int) -> yaml.Mark:
     return yaml.Mark("fil.yaml", 0, line, column, None, None)
 
