@@ -163,6 +163,8 @@ def check_snapshot(value: Any, where: Where, file: str, name: str, plan_value: A
     if start and fixed and fixed < start:
         error(("fastsatt",), f"{fixed.isoformat()} er før perioden begynte ({start.isoformat()})")
     last = min(end, fixed) if end and fixed else end
+    if start and last and last < start:
+        last = None  # fixed before it began (reported above): no range to hold entries to
     known_ids = set(status_ids)
     seen: dict[str, int] = {}
     for index, row in mapping_items(value.get("tiltak")):
