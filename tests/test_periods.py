@@ -655,13 +655,13 @@ def test_freeze_writes_utf8_whatever_the_locale(tmp_path, windows_locale):
         SNAPSHOT.read_text(encoding="utf-8"))
 
 
-def _refused_freeze(tmp_path: Path, monkeypatch, old: str, new: str) -> str:
-    """The message of a freeze whose new file has `old` replaced by `new` (a fault the checks
-    after writing it must catch); nothing may be written."""
+def _refused_freeze(tmp_path: Path, monkeypatch, old: str, new: str, count: int = 1) -> str:
+    """The message of a freeze whose new file has `old` replaced by `new` (`count` times: a
+    fault the checks after writing it must catch); nothing may be written."""
     folder = _as_of(tmp_path, "2025-06-15", backdated=False, snapshot=False)
     written = periodfreeze.snapshot_text
     monkeypatch.setattr(periodfreeze, "snapshot_text",
-                        lambda *args: written(*args).replace(old, new, 1))
+                        lambda *args: written(*args).replace(old, new, count))
     with pytest.raises(periodfreeze.FreezeError) as caught:
         periodfreeze.freeze(folder, "2024-2025", dt.date(2025, 6, 15))
     assert sorted(p.name for p in (folder / "perioder").iterdir()) == []
@@ -670,13 +670,16 @@ def _refused_freeze(tmp_path: Path, monkeypatch, old: str, new: str) -> str:
 
 def test_freeze_writes_nothing_when_the_new_file_fails_the_checks(tmp_path, monkeypatch):
     message = _refused_freeze(tmp_path, monkeypatch, "    status_ved_slutt: pagar",
-                              "    status_ved_slutt: ferdig")
-    # The error names the file where it would have been written, not the checked scratch copy.
+                              "    status_ved_slutt: ferdig", count=2)
+    # The errors name the file where it would have been written, not the checked scratch copy,
+    # one per line.
+    allowed = ("(tillatt: 'ikke-startet', 'pagar', 'lopende', 'fullfort', 'utsatt', "
+               "'ikke-viderefort', 'ikke-rapportert')")
+    file = f"{(tmp_path / 'data').as_posix()}/perioder/2024-2025.yaml"
     assert message == (
         "den nye filen ble ikke godkjent av sjekken, og ingenting ble skrevet:\n"
-        f"{(tmp_path / 'data').as_posix()}/perioder/2024-2025.yaml:11:23: tiltak 1.1.1 "
-        "status_ved_slutt: ukjent status 'ferdig' (tillatt: 'ikke-startet', 'pagar', 'lopende', "
-        "'fullfort', 'utsatt', 'ikke-viderefort', 'ikke-rapportert')")
+        f"{file}:11:23: tiltak 1.1.1 status_ved_slutt: ukjent status 'ferdig' {allowed}\n"
+        f"{file}:107:23: tiltak 3.1.1 status_ved_slutt: ukjent status 'ferdig' {allowed}")
 
 
 def test_freeze_writes_nothing_when_the_new_file_reads_back_differently(tmp_path, monkeypatch):
