@@ -125,6 +125,8 @@ def test_the_summary_says_what_is_true_where_the_errors_were_found():
                                "plan.yaml:3:1: tittel: kan ikke være tom")
     assert errors.report(NOT_PUBLISHED_YET).splitlines()[0] == \
         "Fant 1 feil i dataene. Ingenting blir publisert før feilene er rettet."
+    # The exception's own text is the build's report (what a host shows if it prints it).
+    assert str(errors) == errors.report()
 
 
 def test_check_command_on_real_data():
