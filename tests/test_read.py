@@ -9,13 +9,20 @@ import pytest
 import yaml
 
 from conftest import FIXTURES, ROOT
-from macros.read import _after_quote, _quote_start, read_document
+from macros.errors import DataError
+from macros.read import Document, _after_quote, _quote_start, describe, read_document, yaml_problem
 
 QUOTE = "en verdi kan ikke begynne med {} uten anførselstegn; sett verdien i anførselstegn"
 TAB = ("YAML-feil: linjen er rykket inn med tabulator; bruk mellomrom (YAML tillater ikke "
        "tabulator i innrykket)")
 UNCLOSED = ("YAML-feil: anførselstegnet (\") som begynner her, blir ikke avsluttet på samme "
             "linje; sett \" også til slutt i teksten")
+COLON = ("et kolon med mellomrom etter leses som starten på et nytt felt, også inne i en tekst; "
+         "sett hele teksten i anførselstegn")
+INDENT = ("YAML-feil: innrykket stemmer ikke med linjene over; felt som hører sammen, skal "
+          "begynne rett under hverandre")
+UNREADABLE = ("filen kan ikke leses som YAML her; sjekk innrykket og anførselstegnene på denne "
+              "linjen og linjen over")
 
 
 class _TextDates(yaml.SafeLoader):
@@ -124,11 +131,23 @@ def test_a_file_saved_with_a_byte_order_mark_reads_as_without_it(tmp_path):
      "1:7: YAML-feil: en omvendt skråstrek (\\) i tekst med doble anførselstegn må skrives "
      "\\\\; eller bruk enkle anførselstegn rundt teksten"),
     ("a: 1\n---\nb: 2\n", "2:1: YAML-feil: filen kan bare ha ett dokument; fjern linjen med ---"),
+    ("a:\n \t\tb: 1\n", f"2:2: {TAB}"),
+    ("- a\n-\tb\n\t- c\n", f"2:2: {TAB}"),
+    ("a: {b: 1,\n\tc: d: e}\n", f"2:1: {TAB}"),
+    ("a:\n  b: 1\n c: 2\t# x\n", f"3:2: {INDENT}"),
+    ("a:\n  - t: 'Brevet er sendt\n  - t: 'neste'\n", "2:8: " + UNCLOSED.replace('"', "'")),
+    ('x: 1\t\na:\n  - t: "Brevet er sendt\n  - t: "neste"\n', f"3:8: {UNCLOSED}"),
+    ('x: 1\na: "en\n  to"\nb: c: d\n', f"4:5: YAML-feil: {COLON}: b: \"c: d\""),
+    ("a#b: c: d\n", f"1:7: YAML-feil: {COLON}"),
+    ("a: 1\nb: |x\n", f"2:5: YAML-feil: {UNREADABLE}"),
 ], ids=["tabulator", "tabulator-etter-mellomrom", "tabulator-i-liste", "anforselstegn-ut-filen",
         "anforselstegn-lukket-senere", "kolon", "kolon-med-anforselstegn", "innrykk-i-liste",
         "innrykk", "tekst-etter-anforselstegn", "tekst-etter-enkle-anforselstegn",
         "mangler-kolon", "liste-uten-slutt", "krollalfa", "baktikk", "prosent", "stjerne",
-        "og-tegn", "utropstegn", "skrastrek", "to-dokumenter"])
+        "og-tegn", "utropstegn", "skrastrek", "to-dokumenter", "to-tabulatorer-etter-mellomrom",
+        "tabulator-etter-strek", "tabulator-i-samling", "innrykk-tabulator-etter-verdien",
+        "enkle-anforselstegn-lukket-senere", "anforselstegn-etter-tabulator-bak-verdi",
+        "anforselstegn-over-to-linjer", "kolon-uten-forslag", "ukjent-feil"])
 def test_a_yaml_error_says_where_it_begins_and_what_to_do(tmp_path, text, expected):
     doc = _read(tmp_path, text)
     assert doc.value is None
@@ -176,3 +195,57 @@ def test_the_advice_names_no_character_where_the_place_is_unknown_or_blank():
     assert [_after_quote(lines, mark) for mark in (None, _mark(2, 0), _mark(1, 0))] == \
         [indent] * 3
 
+
+@pytest.mark.parametrize("problem, expected", [
+    ("mapping values are not allowed here", COLON), ("something new", UNREADABLE)],
+    ids=["kjent", "ukjent"])
+def test_a_yaml_error_without_a_place_is_put_at_the_start_of_the_file(problem, expected):
+    """PyYAML's errors may come without marks: the advice then stands at 1:1."""
+    assert yaml_problem("a: 1\n", yaml.MarkedYAMLError(problem=problem)) == (1, 1, expected)
+
+
+def test_a_yaml_error_placed_past_the_last_line_suggests_no_value():
+    exc = yaml.MarkedYAMLError(problem="mapping values are not allowed here",
+                               problem_mark=_mark(1, 0))
+    assert yaml_problem("a: b: c\n", exc) == (2, 1, COLON)
+
+
+@pytest.mark.parametrize("root, path, kind, expected", [
+    ({"id": "1", "navn": "x"}, ("navn",), "", ("", "navn")),
+    ({"navn": "x"}, ("navn",), "område", ("område", "navn")),
+    ({"id": 1}, ("id",), "område", ("område", "id")),
+    ({"a": 5}, ("a", "b"), "", ("", "a.b")),
+    ({"a": [1]}, ("a", 1), "", ("", "a[2]")),
+    ({"a": [1]}, ("a", 3, "b"), "", ("", "a[4].b")),
+    ({"tiltak": {"id": "1.1.1", "navn": "x"}}, ("tiltak", "navn"), "", ("", "tiltak.navn")),
+    ([{"id": "x"}], (0, "tiltak"), "", ("", "[1].tiltak")),
+    ({"tiltak": ["tekst"]}, ("tiltak", 0), "", ("det 1. tiltaket", "")),
+], ids=["uten-slag", "uten-id", "id-som-tall", "inn-i-et-tall", "forbi-listen",
+        "langt-forbi-listen", "tiltak-som-samling", "liste-ytterst", "tiltak-som-tekst"])
+def test_describe_names_a_path_that_leaves_the_expected_shape(root, path, kind, expected):
+    """A path into a value of another shape than the plan's (the schema refuses it) is named
+    by its keys and places, without a subject the value does not give."""
+    assert describe(root, path, kind) == expected
+
+
+def test_describe_names_no_subject_without_a_kind():
+    assert describe({"id": "1", "navn": "x"}, ("navn",)) == ("", "navn")
+
+
+def test_every_schema_error_on_a_field_is_kept_and_no_other_error_after_them(tmp_path):
+    doc = Document(tmp_path / "fil.yaml", "fil.yaml", value={"a": 1})
+    doc.marks[("a",)] = (2, 4)
+    doc.error(("a",), "første", rule="schema")
+    doc.error(("a",), "andre", rule="schema")
+    doc.error(("a",), "en annen sjekk")
+    doc.error(("b",), "uten regel")
+    assert [(e, e.rule) for e in doc.errors] == [
+        (DataError("fil.yaml", 2, 4, "", "a", "første"), "schema"),
+        (DataError("fil.yaml", 2, 4, "", "a", "andre"), "schema"),
+        (DataError("fil.yaml", 1, 1, "", "b", "uten regel"), "")]
+
+
+def test_a_missing_file_is_an_error_of_the_whole_file_found_by_the_yaml_reader(tmp_path):
+    path = tmp_path / "mangler.yaml"
+    assert [(e, e.rule) for e in read_document(path, None).errors] == [
+        (DataError(path.as_posix(), 1, 1, "", "", "filen mangler"), "yaml")]
