@@ -158,3 +158,15 @@ def test_yaml_error_in_one_file_causes_no_follow_on_errors_in_others(tmp_path):
         load_plan(folder)
     assert [e.file.rpartition("/")[2] for e in caught.value.errors] == ["1-mangfold.yaml"]
     assert "YAML-feil" in caught.value.errors[0].message
+
+
+def test_the_link_contract_is_checked_against_the_docs_folder_given(tmp_path):
+    """A file only the given docs folder has keeps its published address."""
+    folder, docs = tmp_path / "data", tmp_path / "docs"
+    shutil.copytree(ROOT / "data", folder)
+    shutil.copytree(ROOT / "docs", docs)
+    (docs / "ekstra.pdf").write_bytes(b"x")
+    with (folder / "lenkekontrakt.txt").open("a", encoding="utf-8") as contract:
+        contract.write("/ekstra.pdf\n")
+    plan = verify(folder, dt.date.fromisoformat(BUILD_DATE), docs_dir=docs)
+    assert [a.id for a in plan.areas] == ["1", "2", "3", "4"]

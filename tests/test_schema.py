@@ -11,11 +11,11 @@ import pytest
 from jsonschema import Draft7Validator, ValidationError
 
 from conftest import EXAMPLE_DATA, FIXTURES, ROOT
-from macros.errors import DataErrors
+from macros.errors import DataErrors, suggest
 from macros.load import SCHEMA_DIR, data_files, load_plan
 from macros.opendata import published_files
 from macros.read import read_document
-from macros.validate import MESSAGES, Failure, inline_refs, schema_validator
+from macros.validate import MESSAGES, Failure, inline_refs, schema_validator, validate
 from helpers import BAD, BAD_CASES, overlay
 
 SCHEMAS = {name: json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
@@ -223,3 +223,80 @@ def test_every_format_has_a_norwegian_example(name, expected):
     error = ValidationError("", validator="format", validator_value=name, instance="x")
     assert MESSAGES["format"](Failure(error, "x", None)) == \
         f"'x' er ikke gyldig: skal være {expected}"
+
+
+def _validated(tmp_path: Path, properties: dict, text: str,
+               labels: dict[str, str] | None = None) -> list[str]:
+    """The messages `validate` gives a YAML text against an object schema of `properties`."""
+    path = tmp_path / "x.yaml"
+    path.write_text(text, encoding="utf-8")
+    doc = read_document(path, None)
+    validate(doc, Draft7Validator({"type": "object", "properties": properties}), labels)
+    return [str(e).replace(path.as_posix(), "x.yaml") for e in doc.errors]
+
+
+def test_a_wrong_type_message_says_what_the_schema_wanted_and_what_yaml_read(tmp_path):
+    """Types no data file has today: several at once, numbers and lists (not text)."""
+    assert _validated(tmp_path, {
+        "a": {"type": ["integer", "null"]}, "b": {"type": "array"}, "c": {"type": "integer"},
+        "d": {"type": "number"}, "e": {"type": "integer"}, "f": {"type": "integer"},
+        "g": {"type": "integer"},
+    }, 'a: "abc"\nb: "abc"\nc: [1]\nd: "abc"\ne: "0170"\nf: 1.5\ng: -.inf\n') == [
+        "x.yaml:1:4: a: må være et helt tall eller tom, ikke tekst; skriv tallet uten "
+        "anførselstegn",
+        "x.yaml:2:4: b: må være en liste, ikke tekst",
+        "x.yaml:3:4: c: må være et helt tall, ikke en liste",
+        "x.yaml:4:4: d: må være et tall, ikke tekst; skriv tallet uten anførselstegn",
+        "x.yaml:5:4: e: må være et helt tall, men YAML leser 0170 som tekst fordi det begynner "
+        "med 0; skriv 170",
+        "x.yaml:6:4: f: må være et helt tall, men YAML leser 1.5 som et tall",
+        "x.yaml:7:4: g: må være et helt tall, men YAML leser -.inf som minus uendelig",
+    ]
+
+
+def test_a_missing_field_is_placed_at_its_object_and_a_false_const_is_no_unknown_field(
+        tmp_path):
+    assert _validated(tmp_path, {"a": {"type": "object", "required": ["x"]},
+                                 "b": {"const": False}}, "a:\n  y: 1\nb: 1\n") == [
+        "x.yaml:2:3: a: mangler feltet 'x'",
+        "x.yaml:3:4: b: må være 'False'",
+    ]
+
+
+def test_unknown_fields_spare_the_pattern_fields_and_keep_a_key_as_written(tmp_path):
+    """A schema with no `properties` allows none; `yes` is a ja/nei key, named as written.
+    (jsonschema itself cannot match a pattern against a key that is not text.)"""
+    assert _validated(tmp_path, {
+        "a": {"additionalProperties": False, "patternProperties": {"^x-": {}}},
+        "b": {"additionalProperties": False}}, "a:\n  x-a: 1\n  y: 2\nb:\n  yes: 3\n") == [
+        "x.yaml:3:3: a.y: ukjent felt 'y' (tillatt: )",
+        "x.yaml:5:3: b[2]: ukjent felt 'yes' (tillatt: )",
+    ]
+
+
+def test_an_unknown_value_is_matched_against_the_status_names_as_well(tmp_path):
+    assert _validated(tmp_path, {"status": {"enum": ["pagar", "fullfort"]}}, "status: ferdig\n",
+                      {"Ferdig": "fullfort"}) == [
+        "x.yaml:1:9: status: ukjent verdi 'ferdig' – mente du 'fullfort'? "
+        "(tillatt: 'pagar', 'fullfort')",
+    ]
+
+
+def test_a_pattern_message_needs_no_schema_around_the_rule():
+    error = ValidationError("", validator="pattern", validator_value="^a$", instance="b")
+    assert MESSAGES["pattern"](Failure(error, "b", None)) == \
+        "'b' er ikke gyldig: må passe mønsteret ^a$"
+
+
+def test_an_allowed_value_none_is_suggested_like_any_other():
+    assert suggest("nnone", ["none", "alle"]) == " – mente du 'none'?"
+
+
+def test_inline_refs_follows_escaped_names_in_lists_and_leaves_literal_values():
+    schema = {"definitions": {"a/b": {"type": "string"}, "c~d": {"type": "integer"}},
+              "anyOf": [{"$ref": "#/definitions/a~1b"}, {"$ref": "#/definitions/c~0d"}],
+              "const": {"$ref": "#/definitions/a~1b"}}
+    assert inline_refs(schema) == {
+        "definitions": {"a/b": {"type": "string"}, "c~d": {"type": "integer"}},
+        "anyOf": [{"type": "string"}, {"type": "integer"}],
+        "const": {"$ref": "#/definitions/a~1b"}}
