@@ -170,6 +170,7 @@ class _Build:
 
     def value(self, node: yaml.Node, path: KeyPath) -> Any:
         self.doc.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        self.doc.raw.pop(path, None)  # a repeated key's first value is not this one's text
         if isinstance(node, yaml.ScalarNode):
             if self.lines is not None and not node.style:  # plain: None, or "" from libyaml
                 self._comment_after(node, path, self.lines)

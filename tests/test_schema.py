@@ -235,6 +235,14 @@ def _validated(tmp_path: Path, properties: dict, text: str,
     return [str(e).replace(path.as_posix(), "x.yaml") for e in doc.errors]
 
 
+def test_a_repeated_key_is_described_by_its_last_value(tmp_path):
+    """YAML keeps the last value of a repeated key; the type message describes that one, not
+    the text of the first."""
+    assert _validated(tmp_path, {"a": {"type": "string"}}, "a: 1\na: [x]\n") == [
+        "x.yaml:2:1: a: feltet 'a' står to ganger (første gang på linje 1); behold bare ett av dem",
+        "x.yaml:2:4: a: må være tekst, ikke en liste"]
+
+
 def test_a_wrong_type_message_says_what_the_schema_wanted_and_what_yaml_read(tmp_path):
     """Types no data file has today: several at once, numbers and lists (not text)."""
     assert _validated(tmp_path, {
