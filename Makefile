@@ -100,7 +100,7 @@ system-tools:
 
 # mutmut writes its copy of the project to mutants/ and keeps the results there, so a new run
 # tests only the mutants of functions that changed; `rm -rf mutants` starts afresh.
-mutanter: $(MUTMUT_STAMP) ## Mutasjonstesting av macros/ med mutmut (om lag en time på 2 kjerner; se tests/README.md)
+mutanter: $(MUTMUT_STAMP) ## Mutasjonstesting av macros/ med mutmut (20–60 min på 2 kjerner; se tests/README.md)
 	$(BIN)/mutmut run
 	$(BIN)/mutmut results --all true | grep -v ': killed$$' || true
 
