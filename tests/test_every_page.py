@@ -33,7 +33,7 @@ def expected_pages() -> list[str]:
 
 def problems(walk: Walk) -> dict[str, list[str]]:
     """Everything a walk found wrong, by kind; every list is empty on a good site."""
-    failures = walk.requests.failures if walk.settled else walk.requests.broken()
+    failures = walk.requests.settled_failures() if walk.settled else walk.requests.broken()
     return {
         "Material viser feil fargeskjema": walk.wrong_scheme,
         "axe-core": walk.violations,
