@@ -137,7 +137,8 @@ def check_snapshot(value: Any, where: Where, file: str, name: str, plan_value: A
 
     ident = value.get("periode")
     periods: dict[str | None, dict] = {}
-    for _, item in mapping_items(plan_value.get("perioder") if isinstance(plan_value, dict) else None):
+    plan_periods = plan_value.get("perioder") if isinstance(plan_value, dict) else None
+    for _, item in mapping_items(plan_periods):
         periods.setdefault(_ident(item), item)  # a repeated id is reported in plan.yaml
     period = periods.get(ident) if isinstance(ident, str) else None
     if isinstance(ident, str):

@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Plan
-from .opendata import csv_cell, log_entry  # one rule for CSV cells and log entries
-from .opendata import csv_text
+from .opendata import csv_cell, csv_text, log_entry  # one rule for CSV cells and log entries
 from .periodreport import PROVISIONAL, Report, reports
 from .urls import absolute
 
