@@ -90,6 +90,15 @@ def _open_missing(page, base: str, log: RequestLog):
     assert not [f for f in log.broken() if not f.startswith(base + MISSING)], log.failures
 
 
+def _follow(page, name: str) -> None:
+    """Click the link called `name` and wait until the page it leads to has loaded.
+
+    Waiting for the navigation itself matters: right after the click the 404 page is still the
+    current document, and a wait for "loaded" or for an element would look at that page."""
+    with page.expect_navigation(wait_until="load"):
+        page.get_by_role("link", name=name).click()
+
+
 def test_not_found_page_at_any_depth_links_home_search_and_overview(browser, hosted):
     context = new_context(browser)
     page = context.new_page()
@@ -97,21 +106,20 @@ def test_not_found_page_at_any_depth_links_home_search_and_overview(browser, hos
     log.attach(page)
     try:
         _open_missing(page, hosted, log)
-        page.get_by_role("link", name="Gå til forsiden").click()
-        page.wait_for_load_state()
+        _follow(page, "Gå til forsiden")
         assert page.url == hosted
         assert page.locator("h1").inner_text().rstrip("¶ \n") == PLAN_TITLE
 
         _open_missing(page, hosted, log)
-        page.get_by_role("link", name="Søk på nettstedet").click()
-        page.wait_for_function("document.getElementById('__search').checked")
-        assert page.url.startswith(hosted)
+        _follow(page, "Søk på nettstedet")
+        # Material opens its search box for ?q= once its script has run on the new page.
+        page.wait_for_function("document.getElementById('__search')?.checked === true")
+        assert page.url == hosted + "?q="
         assert page.evaluate("document.activeElement.getAttribute('data-md-component')") == \
             "search-query"
 
         _open_missing(page, hosted, log)
-        page.get_by_role("link", name="Se alle tiltakene i statusoversikten").click()
-        page.wait_for_load_state()
+        _follow(page, "Se alle tiltakene i statusoversikten")
         assert page.url == hosted + "oversikt/"
         assert page.locator("h1").inner_text().rstrip("¶ \n") == "Statusoversikt"
     finally:
