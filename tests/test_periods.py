@@ -520,6 +520,19 @@ def test_a_snapshot_is_checked_when_plan_yaml_is_not_a_mapping():
          "(perioder: ingen); en fastsatt periode må stå der", "perioder")]
 
 
+def test_a_period_fixed_on_its_first_day_holds_entries_to_that_day():
+    """Fixed the day it began: that is not before it began, and only that day's entries fit."""
+    value = {"periode": "a", "fra": "2024-06-01", "til": "2024-12-31", "fastsatt": "2024-06-01",
+             "tiltak": [{"id": "1.1.1", "logg": [{"dato": "2024-06-02", "status": "pagar"},
+                                                 {"dato": "2024-06-01", "status": "pagar"}]}]}
+    plan = {"perioder": [{"id": "a", "fra": "2024-06-01", "til": "2024-12-31"}]}
+    errors = periodcheck.check_snapshot(value, lambda path: (len(path), 1), "a.yaml", "a", plan,
+                                        ["pagar"])
+    assert [str(e) for e in errors] == [
+        "a.yaml:5:1: tiltak 1.1.1 logg[1].dato: 2024-06-02 er utenfor perioden som ble fastsatt "
+        "(2024-06-01 til 2024-06-01)"]
+
+
 def test_every_error_in_every_file_is_reported_in_one_run(tmp_path):
     folder = _copy(tmp_path, {
         PLAN_FILE: ("    til: 2026-05-31", "    til: 2026-02-30"),
