@@ -12,17 +12,23 @@ and a build per mutant would take minutes. So:
   of macros/, and mutmut's copy has no .venv/;
 - any other test that starts a child process other than git is skipped at that moment (also a
   build asked for while the test runs, e.g. with `request.getfixturevalue`);
-- a test that changes the project's own files (data/, docs/, the fixtures …) or leaves a new
-  file in the project folder fails, and mutmut's copy is put back from the project: a mutant
-  that makes a command write to data/ instead of a test's folder is then killed, and the tests
-  of every later mutant still see the real data (before this, they failed on the changed data
-  and counted later mutants as killed when nothing they tested had gone wrong).
+- a test may not write to the project's own files (data/, docs/, the fixtures …) or put a new
+  file in the project folder: an audit hook (`sys.addaudithook`) refuses the write before it
+  happens and the test fails, so a mutant that makes a command write to data/ instead of a
+  test's folder is killed. Refusing, not undoing afterwards, matters because mutmut runs two
+  mutants at once in the same copy: a write by one, or putting it back, made the other one's
+  tests fail, and mutmut counted that mutant as killed when nothing its tests checked had gone
+  wrong (9 equivalent mutants were "killed" so in one full run). A change made some other way
+  (a child process) is still found afterwards, fails the test and is put back from the project.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -42,6 +48,55 @@ PROTECTED = ("data", "docs", "overrides", "tests/fixtures", "mkdocs.yml", "READM
 
 _in_test = False
 _original_init = subprocess.Popen.__init__
+# Writes to the project refused during the current test, as project-relative paths.
+_refused: list[str] = []
+_hook_added = False
+_WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+# Audit events that change a file or folder: which of their arguments are paths it changes, and
+# which is the folder descriptor those are relative to (None: always the working folder).
+# shutil.rmtree works inside the tree it removes by descriptor; its own event names the tree.
+_CHANGES = {"os.rename": ((0, 1), 2), "os.remove": ((0,), 1), "os.rmdir": ((0,), 1),
+            "os.mkdir": ((0,), 2), "shutil.rmtree": ((0,), 1), "os.truncate": ((0,), None),
+            "os.utime": ((0,), None), "os.symlink": ((1,), 2), "os.link": ((1,), None)}
+
+
+def _protected(path) -> str | None:
+    """The project-relative name of `path` if a test may not change it, else None."""
+    if isinstance(path, int):
+        return None  # a file descriptor: its opening was checked
+    full = Path(os.path.abspath(os.fsdecode(path)))
+    if full.parent == ROOT:
+        return full.name  # the project folder itself: only mutmut and pytest write there
+    try:
+        relative = full.relative_to(ROOT).as_posix()
+    except ValueError:
+        return None
+    return relative if any(relative == name or relative.startswith(name + "/")
+                           for name in PROTECTED) else None
+
+
+def _audit(event: str, args: tuple) -> None:
+    """Refuse, while a test runs, any write to the project's own files (see the docstring)."""
+    if not _in_test:
+        return
+    if event == "open":
+        path, mode, flags = args
+        writes = any(c in mode for c in "wax+") if isinstance(mode, str) \
+            else bool(flags & _WRITE_FLAGS)
+        paths = (path,) if writes else ()
+    elif event in _CHANGES:
+        indices, dir_fd = _CHANGES[event]
+        if dir_fd is not None and args[dir_fd] not in (None, -1):
+            return  # relative to a folder already open, inside a tree checked as a whole
+        paths = tuple(args[i] for i in indices)
+    else:
+        return
+    for path in paths:
+        name = _protected(path)
+        if name is not None:
+            _refused.append(name)
+            raise PermissionError(errno.EACCES, "testen kan ikke skrive til prosjektets egne "
+                                                "filer under mutmut", name)
 
 
 def _guarded_init(self, args, *rest, **kwargs):
@@ -52,7 +107,11 @@ def _guarded_init(self, args, *rest, **kwargs):
 
 
 def pytest_configure(config) -> None:
+    global _hook_added
     subprocess.Popen.__init__ = _guarded_init  # type: ignore[method-assign]
+    if not _hook_added:  # an audit hook cannot be removed; one per process (and its forks)
+        sys.addaudithook(_audit)
+        _hook_added = True
 
 
 def pytest_unconfigure(config) -> None:
@@ -112,9 +171,16 @@ def _restore(names: frozenset[str]) -> None:
 
 @pytest.fixture(autouse=True)
 def project_untouched():
-    """Fail a test that changed the project's own files, after putting them back."""
+    """Fail a test that tried to write to the project's own files, or changed them some other
+    way (then after putting them back)."""
+    global _in_test
     names, files = _state()
+    _refused.clear()
     yield
+    _in_test = False  # from here on, the guard itself may put files back
+    if _refused:
+        pytest.fail(f"testen prøvde å skrive til prosjektets egne filer: "
+                    f"{', '.join(sorted(set(_refused)))}")
     now_names, now_files = _state()
     if (now_names, now_files) != (names, files):
         changed = sorted((now_names ^ names) | {path for path in files.keys() | now_files.keys()
