@@ -210,9 +210,13 @@ def numbers_as_written(data: Data) -> None:
             value = _at(doc.value, path)
             if type(value) is int and not PLAIN_INT.fullmatch(text):
                 if OCTAL.fullmatch(text):
-                    digits = text.lstrip("+-").lstrip("0_").replace("_", "")
+                    # The number as meant: the same digits without the leading zeros, and
+                    # with its minus sign (-070 is meant as -70, not 70); all zeros is 0.
+                    digits = text.lstrip("+-").replace("_", "").lstrip("0")
+                    meant = f"-{digits}" if text.startswith("-") else digits
+                    advice = f"skriv {meant} uten 0 foran" if digits else "skriv bare 0"
                     doc.error(path, f"YAML leser {text} som tallet {value}, fordi et tall med "
-                                    f"0 foran er et oktaltall; skriv {digits} uten 0 foran")
+                                    f"0 foran er et oktaltall; {advice}")
                 else:
                     doc.error(path, f"YAML leser {text} som tallet {value}; skriv tallet med "
                                     f"bare sifre, for eksempel {value}")

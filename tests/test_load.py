@@ -13,9 +13,10 @@ import pytest
 from conftest import BUILD_DATE, EXAMPLE_DATA, FIXTURES, ROOT
 from helpers import BAD, BAD_CASES, overlay
 from macros import check as check_module
-from macros.check import CHECKS
+from macros.check import CHECKS, Data
 from macros.errors import NOT_PUBLISHED_YET, DataError, DataErrors
 from macros.load import load_plan
+from macros.read import read_document
 from macros.verify import verify
 
 
@@ -170,3 +171,98 @@ def test_the_link_contract_is_checked_against_the_docs_folder_given(tmp_path):
         contract.write("/ekstra.pdf\n")
     plan = verify(folder, dt.date.fromisoformat(BUILD_DATE), docs_dir=docs)
     assert [a.id for a in plan.areas] == ["1", "2", "3", "4"]
+
+
+def _example_with(tmp_path: Path, edits: dict[str, tuple[str, str]]) -> list[str]:
+    """What `make check` says about the example data with text replaced in some files."""
+    folder = tmp_path / "data"
+    shutil.copytree(EXAMPLE_DATA, folder)
+    for name, (old, new) in edits.items():
+        text = (folder / name).read_text(encoding="utf-8")
+        assert text.count(old) == 1, (name, old)
+        (folder / name).write_text(text.replace(old, new), encoding="utf-8")
+    try:
+        verify(folder, dt.date.fromisoformat(BUILD_DATE))
+    except DataErrors as caught:
+        return [str(e).replace(folder.as_posix() + "/", "") for e in caught.errors]
+    return []
+
+
+@pytest.mark.parametrize("written,expected", [
+    ("+070", "YAML leser +070 som tallet 56, fordi et tall med 0 foran er et oktaltall; skriv 70 "
+             "uten 0 foran"),
+    ("07_0", "YAML leser 07_0 som tallet 56, fordi et tall med 0 foran er et oktaltall; skriv 70 "
+             "uten 0 foran"),
+], ids=["pluss", "understrek"])
+def test_an_octal_number_in_the_plan_is_told_as_it_was_meant(tmp_path, written, expected):
+    assert _example_with(tmp_path, {"plan.yaml": ("foreldet_etter_dager: 180",
+                                                  f"foreldet_etter_dager: {written}")}) == \
+        [f"plan.yaml:8:23: foreldet_etter_dager: {expected}"]
+
+
+def test_an_octal_number_keeps_its_sign_and_all_zeros_is_zero(tmp_path):
+    """Numbers the schema has no lower limit for (plan.yaml's one number must be at least 1,
+    and the schema's message is the one given there)."""
+    path = tmp_path / "tall.yaml"
+    path.write_text("a: -070\nb: 00\nc: -0_0\n", encoding="utf-8")
+    doc = read_document(path, None)
+    check_module.numbers_as_written(Data(doc, [], dt.date(2026, 1, 1), []))
+    assert [str(e).partition(":")[2] for e in doc.errors] == [
+        "1:4: a: YAML leser -070 som tallet -56, fordi et tall med 0 foran er et oktaltall; "
+        "skriv -70 uten 0 foran",
+        "2:4: b: YAML leser 00 som tallet 0, fordi et tall med 0 foran er et oktaltall; skriv "
+        "bare 0",
+        "3:4: c: YAML leser -0_0 som tallet 0, fordi et tall med 0 foran er et oktaltall; skriv "
+        "bare 0"]
+
+
+def test_an_area_without_a_slug_does_not_stop_the_slug_checks_of_the_next(tmp_path):
+    assert _example_with(tmp_path, {
+        "omrader/1-mangfold.yaml": ("slug: mangfold\n", ""),
+        "omrader/2-fordypning.yaml": ("slug: fordypning", "slug: mangfold"),
+        "omrader/3-forskning-og-utvikling.yaml": ("slug: forskning-og-utvikling",
+                                                  "slug: mangfold")}) == [
+        "omrader/1-mangfold.yaml:3:1: område 1: mangler feltet 'slug'",
+        "omrader/2-fordypning.yaml:4:7: område 2 slug: filen skal hete 2-mangfold.yaml, etter "
+        "områdets id og slug (den heter 2-fordypning.yaml)",
+        "omrader/3-forskning-og-utvikling.yaml:4:7: område 3 slug: adressen 'mangfold' er brukt "
+        "før (i omrader/2-fordypning.yaml:4); hvert utviklingsområde må ha sin egen",
+        "omrader/3-forskning-og-utvikling.yaml:4:7: område 3 slug: filen skal hete "
+        "3-mangfold.yaml, etter områdets id og slug (den heter 3-forskning-og-utvikling.yaml)"]
+
+
+def test_a_status_without_a_text_id_does_not_stop_the_check_for_repeated_ids(tmp_path):
+    assert _example_with(tmp_path, {"plan.yaml": (
+        "  - id: pagar", "  - id: 1\n    navn: x\n    beskrivelse: x\n    ikon: sirkel\n"
+                         "    farge: gra\n  - id: ikke-startet")}) == [
+        "plan.yaml:19:3: statuser: statusene her ('ikke-startet', 'ikke-startet', 'lopende', "
+        "'fullfort', 'utsatt', 'ikke-viderefort') må være de samme, i samme rekkefølge, som enum "
+        "for status i data/schema/omrade.schema.json ('ikke-startet', 'pagar', 'lopende', "
+        "'fullfort', 'utsatt', 'ikke-viderefort'); endre begge likt",
+        "plan.yaml:24:9: den 2. statusen id: må være tekst, men YAML leser 1 som et tall; sett "
+        "verdien i anførselstegn: \"1\"",
+        "plan.yaml:29:9: status ikke-startet id: status-id 'ikke-startet' er brukt før; hver "
+        "status må ha sin egen id"]
+
+
+def test_a_status_that_is_not_a_mapping_is_left_to_the_schema(tmp_path):
+    assert _example_with(tmp_path, {"plan.yaml": ("statuser:\n", "statuser:\n  - pagar\n")}) == [
+        "plan.yaml:19:5: den 1. statusen: må være en samling felt (navn: verdi), ikke tekst"]
+
+
+def test_a_data_folder_without_area_files_says_so(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(EXAMPLE_DATA, folder)
+    for path in (folder / "omrader").iterdir():
+        path.unlink()
+    with pytest.raises(DataErrors) as caught:
+        load_plan(folder)
+    assert [(str(e), e.rule) for e in caught.value.errors] == [
+        (f"{folder.as_posix()}/omrader:1:1: fant ingen områdefiler (*.yaml) i mappen", "")]
+
+
+def test_which_statuses_close_a_measure():
+    """`avsluttet: true` closes; a status without the field does not (False, not missing)."""
+    assert [(s.id, s.closed) for s in load_plan(EXAMPLE_DATA).statuses] == [
+        ("ikke-startet", False), ("pagar", False), ("lopende", False), ("fullfort", True),
+        ("utsatt", False), ("ikke-viderefort", True)]
