@@ -396,8 +396,19 @@ PLAN_TEXT = (PERIOD_DATA / PLAN_FILE).read_text(encoding="utf-8")
      "https:// eller http:// og kan ikke ha mellomrom"),
     ('    navn: "Eksempelperioden 2025–2026"\n', "",
      "data/plan.yaml:16:5: periode 2025-2026: mangler feltet 'navn'"),
+    ("    fra: 2025-06-01", "    fra: 2025-06-31",
+     "data/plan.yaml:18:10: periode 2025-2026 fra: '2025-06-31' er ikke en dato som finnes "
+     "(år-måned-dag, for eksempel 2025-03-14)"),
+    ("vedtatt: 2024-05-20", "vedtatt: 2024-02-30",
+     "data/plan.yaml:7:10: vedtatt: '2024-02-30' er ikke en dato som finnes (år-måned-dag, for "
+     "eksempel 2025-03-14)"),
+    # A period is at least two days: til is its last day and comes after fra.
+    ("    til: 2026-05-31", "    til: 2025-06-01",
+     "data/plan.yaml:19:10: periode 2025-2026 til: 2025-06-01 kommer ikke etter fra (2025-06-01); "
+     "til er siste dag i perioden og må være etter fra"),
 ], ids=["overlapp", "til-foer-fra", "samme-id", "id-ikke-slug", "id-som-tall", "dato-finnes-ikke",
-        "vedtatt-format", "kilde-ikke-url", "mangler-navn"])
+        "vedtatt-format", "kilde-ikke-url", "mangler-navn", "fra-finnes-ikke",
+        "vedtatt-finnes-ikke", "til-lik-fra"])
 def test_a_wrong_period_is_a_located_norwegian_error(tmp_path, old, new, expected):
     assert _errors(_copy(tmp_path, {PLAN_FILE: (old, new)})) == [expected]
 
@@ -417,6 +428,50 @@ def test_overlap_is_found_even_when_one_long_period_covers_several():
             (1, "b", "a", 0, "2024-01-01", "2024-12-31"),
             (2, "c", "a", 0, "2024-01-01", "2024-12-31"),
             (3, "d", "a", 0, "2024-01-01", "2024-12-31"))]
+
+
+def _plan_errors(periods: list[dict]) -> list[str]:
+    """check_plan's messages for these periods, the n-th period standing on line 10 + n."""
+    def where(path: tuple) -> tuple[int, int]:
+        return (10 + path[1], 3) if len(path) > 1 else (9, 1)
+    return [str(e) for e in periodcheck.check_plan({"perioder": periods}, where, "plan.yaml")]
+
+
+def test_a_period_without_a_usable_id_is_named_by_its_place():
+    """(The schema reports the missing or wrong id itself.)"""
+    assert _plan_errors([{"fra": "2024-01-01", "til": "2024-12-31"},
+                         {"id": 5, "fra": "2024-06-01", "til": "2024-03-01"},
+                         {"fra": "2024-03-01", "til": "2024-04-01"}]) == [
+        "plan.yaml:11:3: den 2. perioden til: 2024-03-01 kommer ikke etter fra (2024-06-01); til "
+        "er siste dag i perioden og må være etter fra",
+        "plan.yaml:12:3: den 3. perioden fra: perioden overlapper med perioden nr. 1 (linje 10), "
+        "som varer fra 2024-01-01 til 2024-12-31; periodene kan ikke overlappe"]
+
+
+def test_an_overlap_is_reported_on_the_period_further_down_the_file():
+    """Also when that one starts first."""
+    assert _plan_errors([{"id": "b", "fra": "2024-06-01", "til": "2024-12-31"},
+                         {"id": "a", "fra": "2024-01-01", "til": "2024-07-01"}]) == [
+        "plan.yaml:11:3: periode a fra: perioden overlapper med perioden b (linje 10), som varer "
+        "fra 2024-06-01 til 2024-12-31; periodene kan ikke overlappe"]
+
+
+def test_an_overlap_names_the_first_of_two_periods_that_end_the_same_day():
+    assert _plan_errors([{"id": "a", "fra": "2024-01-01", "til": "2024-06-30"},
+                         {"id": "b", "fra": "2024-03-01", "til": "2024-06-30"},
+                         {"id": "c", "fra": "2024-06-01", "til": "2024-07-31"}]) == [
+        "plan.yaml:11:3: periode b fra: perioden overlapper med perioden a (linje 10), som varer "
+        "fra 2024-01-01 til 2024-06-30; periodene kan ikke overlappe",
+        "plan.yaml:12:3: periode c fra: perioden overlapper med perioden a (linje 10), som varer "
+        "fra 2024-01-01 til 2024-06-30; periodene kan ikke overlappe"]
+
+
+def test_a_repeated_period_id_names_the_line_of_its_first_use():
+    assert _plan_errors([{"id": "a", "fra": "2023-01-01", "til": "2023-12-31"},
+                         {"id": "b", "fra": "2024-01-01", "til": "2024-12-31"},
+                         {"id": "b", "fra": "2025-01-01", "til": "2025-12-31"}]) == [
+        "plan.yaml:12:3: periode b id: id-en 'b' er brukt før (linje 11); hver periode må ha sin "
+        "egen id"]
 
 
 SNAPSHOT_FILE = "perioder/2024-2025.yaml"
