@@ -249,3 +249,48 @@ def test_a_missing_file_is_an_error_of_the_whole_file_found_by_the_yaml_reader(t
     path = tmp_path / "mangler.yaml"
     assert [(e, e.rule) for e in read_document(path, None).errors] == [
         (DataError(path.as_posix(), 1, 1, "", "", "filen mangler"), "yaml")]
+
+
+def _problems(tmp_path: Path, data: bytes) -> tuple[object, list[tuple[str, str]]]:
+    """The value read from a file holding `data`, and its errors as (line:col: text, rule)."""
+    path = tmp_path / "fil.yaml"
+    path.write_bytes(data)
+    doc = read_document(path, None)
+    return doc.value, [(str(e).partition(":")[2], e.rule) for e in doc.errors]
+
+
+@pytest.mark.parametrize("data,expected", [
+    ("a: 1\n".encode("cp1252") + b"t: Bl\xe5b\xe6r\n",
+     "1:1: filen er ikke lagret som UTF-8; lagre den som UTF-8"),
+    (b"", "1:1: filen er tom"),
+    ("# bare en kommentar\n".encode(), "1:1: filen er tom"),
+    (b"a: &x [*x]\n", "1:1: YAML-feil: et alias (*) viser til verdien det selv står i; skriv "
+                      "verdien ut i stedet for aliaset"),
+    # The line and column of a character YAML refuses count every line before it, also an
+    # empty first line, and no line after it.
+    ("\n# k\nb: 1\nc: x\x07y\nd: 2\n".encode(),
+     "4:5: YAML-feil: tegnet U+0007 er ikke tillatt i en YAML-fil; fjern det (det er ofte "
+     "usynlig)"),
+    # A list as a field name: placed at the name, not where the mapping begins.
+    (b"a: 1\n[x, y]: 2\n", f"2:1: YAML-feil: {UNREADABLE}"),
+], ids=["ikke-utf-8", "tom", "bare-kommentar", "alias-i-seg-selv", "styretegn-etter-tom-linje",
+        "liste-som-feltnavn"])
+def test_a_file_that_cannot_be_read_has_no_value_and_one_located_error(tmp_path, data,
+                                                                         expected):
+    assert _problems(tmp_path, data) == (None, [(expected, "yaml")])
+
+
+def test_what_the_yaml_reader_finds_inside_a_value_is_a_yaml_error(tmp_path):
+    """A repeated key and a comment after a value (also after a tab) are the reader's finds,
+    under its rule, with the value as YAML reads it."""
+    assert _problems(tmp_path, b"a: 1\na: 2\nt: Brevet\t# se referat\n") == (
+        {"a": 2, "t": "Brevet"},
+        [("2:1: a: feltet 'a' står to ganger (første gang på linje 1); behold bare ett av dem",
+          "yaml"),
+         ("3:4: t: YAML leser alt fra # som en kommentar, så «# se referat» blir borte; skal det "
+          "stå i verdien, sett hele verdien i anførselstegn: \"Brevet # se referat\". Er det en "
+          "kommentar, flytt den til en egen linje", "yaml")])
+
+
+def test_a_field_name_written_as_a_date_stays_that_text(tmp_path):
+    assert _problems(tmp_path, b"2025-03-14: a\n") == ({"2025-03-14": "a"}, [])

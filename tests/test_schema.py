@@ -308,3 +308,21 @@ def test_inline_refs_follows_escaped_names_in_lists_and_leaves_literal_values():
         "definitions": {"a/b": {"type": "string"}, "c~d": {"type": "integer"}},
         "anyOf": [{"type": "string"}, {"type": "integer"}],
         "const": {"$ref": "#/definitions/a~1b"}}
+
+
+def test_a_value_of_the_wrong_type_gets_only_the_type_message_and_the_rest_are_kept(tmp_path):
+    """Not also the allowed values its type cannot be among; the next fields still get theirs."""
+    assert _validated(tmp_path, {"a": {"type": "string", "enum": ["x", "y"]},
+                                 "b": {"type": "string", "enum": ["x"]}, "c": {"enum": ["x"]}},
+                      "a: 5\nb: 6\nc: z\n") == [
+        "x.yaml:1:4: a: må være tekst, men YAML leser 5 som et tall; sett verdien i "
+        "anførselstegn: \"5\"",
+        "x.yaml:2:4: b: må være tekst, men YAML leser 6 som et tall; sett verdien i "
+        "anførselstegn: \"6\"",
+        "x.yaml:3:4: c: ukjent verdi 'z' (tillatt: 'x')"]
+
+
+def test_a_field_required_by_two_rules_is_reported_missing_once(tmp_path):
+    assert _validated(tmp_path, {"a": {"type": "object", "required": ["x"],
+                                       "allOf": [{"required": ["x"]}]}}, "a:\n  y: 1\n") == [
+        "x.yaml:2:3: a: mangler feltet 'x'"]
