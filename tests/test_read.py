@@ -271,10 +271,13 @@ def _problems(tmp_path: Path, data: bytes) -> tuple[object, list[tuple[str, str]
     ("\n# k\nb: 1\nc: x\x07y\nd: 2\n".encode(),
      "4:5: YAML-feil: tegnet U+0007 er ikke tillatt i en YAML-fil; fjern det (det er ofte "
      "usynlig)"),
+    ("\nc: x\x07y\n".encode(),
+     "2:5: YAML-feil: tegnet U+0007 er ikke tillatt i en YAML-fil; fjern det (det er ofte "
+     "usynlig)"),
     # A list as a field name: placed at the name, not where the mapping begins.
     (b"a: 1\n[x, y]: 2\n", f"2:1: YAML-feil: {UNREADABLE}"),
 ], ids=["ikke-utf-8", "tom", "bare-kommentar", "alias-i-seg-selv", "styretegn-etter-tom-linje",
-        "liste-som-feltnavn"])
+        "styretegn-paa-linje-to", "liste-som-feltnavn"])
 def test_a_file_that_cannot_be_read_has_no_value_and_one_located_error(tmp_path, data,
                                                                          expected):
     assert _problems(tmp_path, data) == (None, [(expected, "yaml")])
