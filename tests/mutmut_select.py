@@ -9,7 +9,8 @@ and a build per mutant would take minutes. So:
 - tests that use a built site are deselected: every fixture that builds one uses `site_for` or
   `shared` (tests/conftest.py), so a test with either among its fixtures is left out;
 - tests/test_html.py is deselected: it checks the HTML checker (Java, in .venv/vnu/), no code
-  of macros/, and mutmut's copy has no .venv/;
+  of macros/, and mutmut's copy has no .venv/; so is tests/test_mutmut_select.py, which checks
+  this guard;
 - any other test that starts a child process other than git is skipped at that moment (also a
   build asked for while the test runs, e.g. with `request.getfixturevalue`);
 - a test may not write to the project's own files (data/, docs/, the fixtures …) or put a new
@@ -37,7 +38,7 @@ import pytest
 # test uses with all the fixtures those use, so a test that needs a built site has one of them.
 BUILDS = frozenset({"site_for", "shared"})
 # Modules that test the tests' own tools, not macros/.
-TOOL_MODULES = frozenset({"test_html.py"})
+TOOL_MODULES = frozenset({"test_html.py", "test_mutmut_select.py"})
 # Child processes that run no code of macros/: the tests' own git repositories.
 ALLOWED = frozenset({"git"})
 
