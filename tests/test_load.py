@@ -20,15 +20,20 @@ from macros.read import read_document
 from macros.verify import verify
 
 
-def messages_for(case: str, tmp_path: Path) -> list[str]:
-    """What `make check` says about a case, on the tests' build date, without the folder."""
-    folder = overlay(BAD / case, tmp_path / "data")
+def _messages(folder: Path) -> list[str]:
+    """What `make check` says about a data folder, on the tests' build date, without the
+    folder in the file names."""
     try:
         verify(folder, dt.date.fromisoformat(BUILD_DATE))
     except DataErrors as caught:
         prefix = folder.as_posix() + "/"
         return [str(e).replace(prefix, "") for e in caught.errors]
     return []
+
+
+def messages_for(case: str, tmp_path: Path) -> list[str]:
+    """What `make check` says about a case of tests/fixtures/ugyldig/."""
+    return _messages(overlay(BAD / case, tmp_path / "data"))
 
 
 def expected_for(case: str) -> list[str]:
@@ -181,11 +186,7 @@ def _example_with(tmp_path: Path, edits: dict[str, tuple[str, str]]) -> list[str
         text = (folder / name).read_text(encoding="utf-8")
         assert text.count(old) == 1, (name, old)
         (folder / name).write_text(text.replace(old, new), encoding="utf-8")
-    try:
-        verify(folder, dt.date.fromisoformat(BUILD_DATE))
-    except DataErrors as caught:
-        return [str(e).replace(folder.as_posix() + "/", "") for e in caught.errors]
-    return []
+    return _messages(folder)
 
 
 @pytest.mark.parametrize("written,expected", [

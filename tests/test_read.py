@@ -32,9 +32,10 @@ class _TextDates(yaml.SafeLoader):
 _TextDates.add_constructor("tag:yaml.org,2002:timestamp", _TextDates.construct_yaml_str)
 
 
-def _read(tmp_path: Path, text: str):
+def _read(tmp_path: Path, text: str | bytes):
+    """The document read from a file holding `text` (bytes as they are, text as UTF-8)."""
     path = tmp_path / "fil.yaml"
-    path.write_text(text, encoding="utf-8")
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     return read_document(path, None)
 
 
@@ -253,9 +254,7 @@ def test_a_missing_file_is_an_error_of_the_whole_file_found_by_the_yaml_reader(t
 
 def _problems(tmp_path: Path, data: bytes) -> tuple[object, list[tuple[str, str]]]:
     """The value read from a file holding `data`, and its errors as (line:col: text, rule)."""
-    path = tmp_path / "fil.yaml"
-    path.write_bytes(data)
-    doc = read_document(path, None)
+    doc = _read(tmp_path, data)
     return doc.value, [(str(e).partition(":")[2], e.rule) for e in doc.errors]
 
 
